@@ -1,0 +1,41 @@
+// The only reader of process.env. Everything else receives a parsed, typed Env.
+import { z } from "zod";
+import { AppError } from "../domain/errors.js";
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), {
+    message: "must be a postgres:// or postgresql:// URL",
+  })
+  .refine((value) => URL.canParse(value), { message: "is not a parseable URL" });
+
+const emptyAsUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+export const EnvSchema = z.object({
+  /** Server PostgreSQL (with pgvector). Unset: the embedded PGlite database. */
+  DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  /** The risk warehouse the agents read. Unset: the same database as DATABASE_URL. */
+  WAREHOUSE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  /** Where the embedded database and local files (labels, caches) live. */
+  CASEHOUND_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./.casehound")),
+  /** Server PostgreSQL used by the *.int.test.ts suites; unset: they are skipped. */
+  TEST_DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUndefined,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Parses the environment; a bad value is a config_invalid error naming each variable. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+  throw new AppError("config_invalid", `invalid environment: ${problems.join("; ")}`, {
+    details: { problems },
+  });
+}
