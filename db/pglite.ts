@@ -1,0 +1,74 @@
+// The embedded engine: PGlite (PostgreSQL compiled to WASM) with pgvector, stored in
+// a local directory guarded by a process lock.
+import { rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { PGlite, type Transaction } from "@electric-sql/pglite";
+import { vector } from "@electric-sql/pglite-pgvector";
+import { AppError } from "../domain/errors.js";
+import { acquireDataDirLock } from "./data-dir-lock.js";
+import { parseVector, type TextParser, VECTOR_TYPE_QUERY } from "./type-parsers.js";
+import type { Database, Queryable, QueryResult } from "./types.js";
+
+type PgliteLike = Pick<PGlite, "query" | "exec"> | Transaction;
+
+function wrap(target: PgliteLike, parsers: Record<number, TextParser>): Queryable {
+  return {
+    async query<Row>(sql: string, params: unknown[] = []): Promise<QueryResult<Row>> {
+      const result = await target.query<Row>(sql, params, { parsers });
+      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+    },
+    async exec(sql: string): Promise<void> {
+      await target.exec(sql);
+    },
+  };
+}
+
+export interface PgliteOptions {
+  /** Start from an empty database: deletes the directory's database once the lock is held. */
+  fresh?: boolean;
+}
+
+/** Opens (creating if needed) the embedded database under `dataDir`; `null` = in memory. */
+export async function openPglite(
+  dataDir: string | null,
+  options: PgliteOptions = {},
+): Promise<Database> {
+  const lock = dataDir === null ? undefined : acquireDataDirLock(resolve(dataDir));
+  let pg: PGlite;
+  try {
+    const pgdata = dataDir === null ? undefined : join(resolve(dataDir), "pgdata");
+    if (pgdata && options.fresh) rmSync(pgdata, { recursive: true, force: true });
+    pg = await PGlite.create(pgdata, { extensions: { vector } });
+  } catch (error) {
+    lock?.release();
+    throw new AppError("db_unavailable", `could not open the embedded database in ${dataDir}`, {
+      cause: error,
+    });
+  }
+  const parsers: Record<number, TextParser> = {};
+  const base = wrap(pg, parsers);
+
+  return {
+    engine: "pglite",
+    location: dataDir === null ? "PGlite in memory" : `PGlite at ${dataDir}`,
+    query: base.query,
+    exec: base.exec,
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx, parsers))),
+    async copyIn(table, columns, payload) {
+      const sql = `COPY ${table} (${columns.join(", ")}) FROM '/dev/blob'`;
+      const result = await pg.query(sql, [], { blob: new Blob([payload]) });
+      return result.affectedRows ?? 0;
+    },
+    async refreshTypes() {
+      const { rows } = await pg.query<{ oid: number }>(VECTOR_TYPE_QUERY);
+      if (rows[0]) parsers[rows[0].oid] = parseVector;
+    },
+    async close() {
+      try {
+        if (!pg.closed) await pg.close();
+      } finally {
+        lock?.release();
+      }
+    },
+  };
+}
