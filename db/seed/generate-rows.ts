@@ -1,0 +1,91 @@
+// Generates a demo world as batches of warehouse rows: population, planted cases,
+// ordinary activity, flags, then the sellers themselves (written last, once plants
+// and payout changes have shaped them). Pure computation, deterministic from
+// (seed, size, asOf); where the rows go is the caller's business.
+import { generateOrders, generateSellerActivity } from "./activity.js";
+import { writeFlags } from "./flags.js";
+import { IdFactory } from "./ids.js";
+import { type LabelledSubject, labelSubjects } from "./labels.js";
+import { applyPlants, preparePlants } from "./plants/index.js";
+import { createPopulation, equipSeller } from "./population.js";
+import { Rng } from "./rng.js";
+import { type BatchWriter, RowSink } from "./row-sink.js";
+import { WORLD_SIZES, type WorldSizeName } from "./sizes.js";
+import { ts, type WarehouseTable } from "./tables.js";
+import { shopDescription } from "./text.js";
+import { type World, WorldWriter } from "./world.js";
+
+export interface GenerateOptions {
+  size: WorldSizeName;
+  seed: number;
+  /** Epoch milliseconds the world is anchored at. */
+  asOf: number;
+}
+
+export interface GeneratedWorld {
+  subjects: LabelledSubject[];
+  rowCounts: Record<WarehouseTable, number>;
+  contentHash: string;
+}
+
+function writeSellers(rng: Rng, world: World, writer: WorldWriter): void {
+  for (const seller of world.sellers) {
+    const kyc = rng.weighted([
+      ["verified", 78],
+      ["pending", 10],
+      ["not_started", 7],
+      ["failed", 5],
+    ] as const);
+    const year = new Date(seller.registeredAt).getUTCFullYear();
+    const description = shopDescription(
+      rng,
+      seller.category,
+      rng.pick(seller.country.cities),
+      year,
+    );
+    writer.sink.push("sellers", [
+      seller.id,
+      seller.shopName,
+      ts(seller.registeredAt),
+      seller.country.code,
+      seller.category.name,
+      kyc,
+      "active",
+      description,
+      seller.payoutAccountId,
+    ]);
+  }
+}
+
+export async function generateRows(
+  options: GenerateOptions,
+  write: BatchWriter,
+  onPhase: (phase: string) => void = () => {},
+): Promise<GeneratedWorld> {
+  const size = WORLD_SIZES[options.size];
+  const sink = new RowSink(write);
+  const root = new Rng(options.seed);
+  const writer = new WorldWriter(sink, new IdFactory());
+  onPhase("population");
+  const world = createPopulation(root.fork("population"), size, options.asOf, writer);
+  const { cases, claimed } = preparePlants(
+    { rng: root.fork("plants"), world, writer },
+    size.plantsPerIntensity,
+  );
+  const equipRng = root.fork("equipment");
+  for (const seller of world.sellers) equipSeller(equipRng, seller, world, writer);
+  await sink.drain();
+  onPhase("orders");
+  await generateOrders(root.fork("orders"), size, world, writer);
+  await generateSellerActivity(root.fork("seller-activity"), world, writer);
+  onPhase("planted cases");
+  await applyPlants(cases, () => sink.drain());
+  const { noiseSellers } = writeFlags(root.fork("flags"), world, writer, cases, claimed);
+  writeSellers(root.fork("seller-rows"), world, writer);
+  await sink.drain(true);
+  return {
+    subjects: labelSubjects(cases, noiseSellers),
+    rowCounts: sink.rowCounts(),
+    contentHash: sink.contentHash(),
+  };
+}

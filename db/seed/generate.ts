@@ -1,0 +1,145 @@
+// Seeds a demo world into the warehouse. Rows are generated on a worker thread
+// while this thread loads the previous batch (the two overlap on two cores);
+// primary keys and indexes are set aside during the load and rebuilt after. A failed
+// seed leaves the warehouse empty, as it was found.
+import { performance } from "node:perf_hooks";
+import { Worker } from "node:worker_threads";
+import { AppError } from "../../domain/errors.js";
+import type { Database } from "../types.js";
+import { restoreIndexes, setIndexesAside } from "./bulk-load.js";
+import type { GeneratedWorld, GenerateOptions } from "./generate-rows.js";
+import type { WorkerMessage } from "./generate-worker.js";
+import type { WorldLabels } from "./labels.js";
+import { DEFAULT_AS_OF, type WorldSizeName } from "./sizes.js";
+import { WAREHOUSE_COLUMNS, WAREHOUSE_TABLES, type WarehouseTable } from "./tables.js";
+
+export const GENERATOR_VERSION = "casehound-world/1";
+
+export interface SeedOptions {
+  size: WorldSizeName;
+  seed: number;
+  asOf?: string;
+  /** Called between phases, for progress output. */
+  onPhase?: (phase: string) => void;
+}
+
+export interface SeedResult {
+  labels: WorldLabels;
+  rowCounts: Record<WarehouseTable, number>;
+  contentHash: string;
+  seconds: number;
+}
+
+async function assertEmpty(db: Database): Promise<void> {
+  for (const table of WAREHOUSE_TABLES) {
+    const { rows } = await db.query(`SELECT 1 FROM risk.${table} LIMIT 1`);
+    if (rows.length > 0) {
+      throw new AppError(
+        "warehouse_not_empty",
+        `the warehouse already holds data (risk.${table} is not empty); seed into an empty database, or pass --replace to empty the warehouse first`,
+      );
+    }
+  }
+}
+
+export async function truncateWarehouse(db: Database): Promise<void> {
+  await db.exec(`TRUNCATE ${WAREHOUSE_TABLES.map((t) => `risk.${t}`).join(", ")}`);
+}
+
+/** Runs the generator on a worker thread, loading each batch into `db` as it arrives. */
+function generateInWorker(
+  db: Database,
+  options: GenerateOptions,
+  onPhase: (phase: string) => void,
+): Promise<GeneratedWorld> {
+  // The worker's entry is TypeScript: register tsx's loader in the worker first.
+  const entry = new URL("./generate-worker.ts", import.meta.url).href;
+  const bootstrap = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  const worker = new Worker(bootstrap, { eval: true, workerData: options });
+  return new Promise<GeneratedWorld>((resolve, reject) => {
+    let loading = Promise.resolve();
+    let failed = false;
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      void worker.terminate();
+      reject(error);
+    };
+    worker.on("message", (message: WorkerMessage) => {
+      if (message.type === "batch") {
+        loading = loading
+          .then(() =>
+            db.copyIn(`risk.${message.table}`, WAREHOUSE_COLUMNS[message.table], message.payload),
+          )
+          .then(() => worker.postMessage({ ack: message.id }), fail);
+      } else if (message.type === "phase") {
+        onPhase(message.phase);
+      } else if (message.type === "done") {
+        loading.then(() => {
+          void worker.terminate();
+          if (!failed) resolve(message.result);
+        }, fail);
+      } else {
+        fail(new Error(`world generation failed: ${message.message}`));
+      }
+    });
+    worker.on("error", fail);
+    worker.on("exit", (code) => {
+      if (code !== 0) fail(new Error(`world generator exited with code ${code}`));
+    });
+  });
+}
+
+export async function seedWorld(db: Database, options: SeedOptions): Promise<SeedResult> {
+  const started = performance.now();
+  const asOf = Date.parse(options.asOf ?? DEFAULT_AS_OF);
+  if (Number.isNaN(asOf)) throw new AppError("bad_argument", `asOf is not a date: ${options.asOf}`);
+  const onPhase = options.onPhase ?? (() => {});
+  await assertEmpty(db);
+
+  const aside = await setIndexesAside(db, "risk");
+  let generated: GeneratedWorld;
+  try {
+    generated = await generateInWorker(
+      db,
+      { size: options.size, seed: options.seed, asOf },
+      onPhase,
+    );
+    onPhase("indexes");
+    await restoreIndexes(db, aside);
+    await db.exec("ANALYZE");
+  } catch (error) {
+    await truncateWarehouse(db).catch(() => {});
+    await restoreIndexes(db, aside).catch(() => {});
+    throw error;
+  }
+
+  const seconds = (performance.now() - started) / 1000;
+  const asOfIso = new Date(asOf).toISOString();
+  const { subjects, rowCounts, contentHash } = generated;
+  await db.query(
+    "INSERT INTO casehound.warehouse_seeds (generator_version, seed, size, as_of, row_counts, content_hash, seconds) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    [
+      GENERATOR_VERSION,
+      options.seed,
+      options.size,
+      asOfIso,
+      JSON.stringify(rowCounts),
+      contentHash,
+      seconds,
+    ],
+  );
+  return {
+    labels: {
+      generator: GENERATOR_VERSION,
+      seed: options.seed,
+      size: options.size,
+      as_of: asOfIso,
+      content_hash: contentHash,
+      subjects,
+    },
+    rowCounts,
+    contentHash,
+    seconds,
+  };
+}

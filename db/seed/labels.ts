@@ -1,0 +1,80 @@
+// The ground truth of a demo world: which subjects were planted, as what, at which
+// intensity. Written to a JSON file beside the data and never into any table an
+// agent can read; only `casehound eval` reads it.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { z } from "zod";
+import { Typology } from "../../domain/typology.js";
+import type { PlantedCase } from "./plants/index.js";
+import type { Seller } from "./world.js";
+
+export const LabelledSubject = z.object({
+  subject: z.object({ type: z.literal("seller"), id: z.string() }),
+  /** The typology planted, or "none" for hard negatives and flagged ordinary sellers. */
+  typology: z.union([Typology, z.literal("none")]),
+  intensity: z.enum(["blatant", "subtle"]).nullable(),
+  /** What was planted: a typology, a hard negative's name, or "ordinary". */
+  kind: z.string(),
+  /** "primary" is the flagged subject; "ring_member" a collusion partner. */
+  role: z.enum(["primary", "ring_member"]),
+  flagged: z.boolean(),
+});
+export type LabelledSubject = z.infer<typeof LabelledSubject>;
+
+export const WorldLabels = z.object({
+  generator: z.string(),
+  seed: z.number().int(),
+  size: z.string(),
+  as_of: z.string(),
+  content_hash: z.string(),
+  subjects: z.array(LabelledSubject),
+});
+export type WorldLabels = z.infer<typeof WorldLabels>;
+
+export function labelSubjects(
+  cases: readonly PlantedCase[],
+  noiseSellers: readonly Seller[],
+): LabelledSubject[] {
+  const subject = (seller: Seller) => ({ type: "seller" as const, id: seller.id });
+  const labels: LabelledSubject[] = [];
+  for (const c of cases) {
+    labels.push({
+      subject: subject(c.seller),
+      typology: c.plant.typology,
+      intensity: c.intensity,
+      kind: c.kind,
+      role: "primary",
+      flagged: true,
+    });
+    for (const member of c.members) {
+      labels.push({
+        subject: subject(member),
+        typology: c.plant.typology,
+        intensity: c.intensity,
+        kind: c.kind,
+        role: "ring_member",
+        flagged: false,
+      });
+    }
+  }
+  for (const seller of noiseSellers) {
+    labels.push({
+      subject: subject(seller),
+      typology: "none",
+      intensity: null,
+      kind: "ordinary",
+      role: "primary",
+      flagged: true,
+    });
+  }
+  return labels;
+}
+
+export function writeLabels(path: string, labels: WorldLabels): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(labels, null, 2)}\n`);
+}
+
+export function readLabels(path: string): WorldLabels {
+  return WorldLabels.parse(JSON.parse(readFileSync(path, "utf8")));
+}

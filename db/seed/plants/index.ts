@@ -1,0 +1,81 @@
+// Plants every typology at each intensity, and the hard negatives, around sellers
+// drawn at random from the ordinary population.
+import type { Seller } from "../world.js";
+import { accountTakeover } from "./account-takeover.js";
+import { brushing } from "./brushing.js";
+import { clickFarm } from "./click-farm.js";
+import { collusion } from "./collusion.js";
+import { incentiveAbuse } from "./incentive-abuse.js";
+import type { FlagSpec, Intensity, Plant, PlantContext, PlantHandle, PlantKind } from "./plant.js";
+import { reviewBombed } from "./review-bombed.js";
+import { sharedOfficeIp } from "./shared-office-ip.js";
+import { viralSeller } from "./viral-seller.js";
+
+export const PLANTS: readonly Plant[] = [
+  brushing,
+  collusion,
+  accountTakeover,
+  incentiveAbuse,
+  clickFarm,
+  viralSeller,
+  sharedOfficeIp,
+  reviewBombed,
+];
+
+export interface PlantedCase {
+  plant: Plant;
+  kind: PlantKind;
+  intensity: Intensity | null;
+  seller: Seller;
+  members: Seller[];
+  flag: FlagSpec;
+  handle: PlantHandle;
+}
+
+/** Chooses the planted sellers and shapes them; call before ordinary activity. */
+export function preparePlants(
+  ctx: Omit<PlantContext, "claimSeller">,
+  perIntensity: number,
+): { cases: PlantedCase[]; claimed: Set<Seller> } {
+  const claimed = new Set<Seller>();
+  const claimSeller = (): Seller => {
+    for (let attempt = 0; attempt < 10_000; attempt++) {
+      const seller = ctx.rng.pick(ctx.world.sellers);
+      if (!claimed.has(seller)) {
+        claimed.add(seller);
+        return seller;
+      }
+    }
+    throw new Error("not enough sellers in the world to plant every case");
+  };
+  const full: PlantContext = { ...ctx, claimSeller };
+  const cases: PlantedCase[] = [];
+  for (const plant of PLANTS) {
+    for (const intensity of plant.intensities) {
+      for (let n = 0; n < perIntensity; n++) {
+        const seller = claimSeller();
+        const handle = plant.prepare(seller, intensity, full);
+        cases.push({
+          plant,
+          kind: plant.kind,
+          intensity,
+          seller,
+          members: handle.members,
+          flag: handle.flag,
+          handle,
+        });
+      }
+    }
+  }
+  return { cases, claimed };
+}
+
+export async function applyPlants(
+  cases: readonly PlantedCase[],
+  drain: () => Promise<void>,
+): Promise<void> {
+  for (const planted of cases) {
+    await planted.handle.apply();
+    await drain();
+  }
+}
