@@ -1,0 +1,43 @@
+// What every command needs: the parsed environment, a logger, and a database that
+// is migrated on open and always closed.
+import { join } from "node:path";
+import { type Env, loadEnv } from "../config/env.js";
+import { createLogger, type Logger } from "../config/logger.js";
+import { openDatabase } from "../db/connect.js";
+import { migrate } from "../db/migrate.js";
+import type { Database } from "../db/types.js";
+
+export interface CommandContext {
+  env: Env;
+  logger: Logger;
+}
+
+let cached: CommandContext | undefined;
+
+export function context(): CommandContext {
+  if (!cached) {
+    const env = loadEnv();
+    cached = { env, logger: createLogger(env.LOG_LEVEL) };
+  }
+  return cached;
+}
+
+/** Opens the configured database, applies pending migrations, runs `fn`, closes. */
+export async function withDatabase<T>(
+  fn: (db: Database, ctx: CommandContext) => Promise<T>,
+): Promise<T> {
+  const ctx = context();
+  const db = await openDatabase(ctx.env);
+  try {
+    const applied = await migrate(db);
+    if (applied.length > 0) console.error(`applied migrations ${applied.join(", ")}`);
+    return await fn(db, ctx);
+  } finally {
+    await db.close();
+  }
+}
+
+/** Where the ground truth of a seeded world goes unless --labels says otherwise. */
+export function defaultLabelsPath(env: Env): string {
+  return join(env.CASEHOUND_DATA_DIR, "labels.json");
+}
