@@ -1,0 +1,66 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { readLabels } from "../../../db/seed/labels.js";
+import { removeDir, tempDir } from "../../support/engines.js";
+import { runCli } from "../../support/run-cli.js";
+
+const dir = tempDir("casehound-cli-");
+afterAll(() => removeDir(dir));
+
+function expectUsageError(args: string[], message: RegExp, env: Record<string, string> = {}) {
+  const run = runCli(args, { CASEHOUND_DATA_DIR: dir, ...env });
+  expect(run.code).toBe(2);
+  expect(run.stderr).toMatch(message);
+  expect(run.stderr.trim().split("\n")).toHaveLength(1);
+  expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+}
+
+describe("the casehound command", () => {
+  it("rejects an unknown world size with a one-line error and exit code 2", () => {
+    expectUsageError(["seed", "--size", "huge"], /Allowed choices are small, medium, large/);
+  });
+
+  it("rejects a seed that is not a whole number", () => {
+    expectUsageError(["seed", "--seed", "-5"], /must be a whole number/);
+    expectUsageError(["seed", "--seed", "1e3"], /must be a whole number/);
+  });
+
+  it("rejects unknown commands and options", () => {
+    expectUsageError(["frobnicate"], /unknown command 'frobnicate'/);
+    expectUsageError(["db", "info", "--colour"], /unknown option '--colour'/);
+  });
+
+  it("rejects a bad environment naming the variable", () => {
+    expectUsageError(["db", "info"], /DATABASE_URL must be a postgres/, {
+      DATABASE_URL: "mysql://localhost/x",
+    });
+  });
+
+  it("seeds the small world into an empty data directory, writes the labels beside it, and reports it", () => {
+    const labels = join(dir, "truth.json");
+    const seeded = runCli(["seed", "--size", "small", "--seed", "7", "--labels", labels], {
+      CASEHOUND_DATA_DIR: dir,
+    });
+    expect(seeded.stderr).not.toMatch(/error/i);
+    expect(seeded.code).toBe(0);
+    expect(seeded.stdout).toContain("seeded the small world (seed 7)");
+    expect(
+      readLabels(labels).subjects.filter((s) => s.typology === "brushing").length,
+    ).toBeGreaterThan(0);
+
+    const info = runCli(["db", "info", "--json"], { CASEHOUND_DATA_DIR: dir });
+    expect(info.code).toBe(0);
+    const parsed = JSON.parse(info.stdout) as {
+      rowCounts: Record<string, number>;
+      seeds: { seed: number }[];
+    };
+    expect(parsed.rowCounts.orders).toBeGreaterThan(50_000);
+    expect(parsed.seeds.map((s) => s.seed)).toEqual([7]);
+
+    const again = runCli(["seed", "--size", "small"], { CASEHOUND_DATA_DIR: dir });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already holds data.*--replace/);
+    expect(existsSync(join(dir, "labels.json"))).toBe(false);
+  });
+});
