@@ -48,20 +48,20 @@ async function lock(tx: Queryable): Promise<void> {
 
 function explain(error: unknown, db: Database, migration: Migration): AppError {
   const message = (error as Error).message ?? String(error);
-  if (/extension "vector"|vector\.control/.test(message)) {
-    return new AppError(
-      "pgvector_missing",
-      `${db.location} has no pgvector extension. Install it on the server (Debian/Ubuntu: ` +
-        "apt install postgresql-<major>-pgvector, or build it with scripts/ensure-pgvector.sh; " +
-        "macOS: brew install pgvector), then run `casehound db migrate` again.",
-      { cause: error },
-    );
-  }
   if (/permission denied to create extension/.test(message)) {
     return new AppError(
       "pgvector_missing",
       `${db.location}: this role may not create the pgvector extension; ask a superuser to run ` +
         "CREATE EXTENSION vector; in this database, then run `casehound db migrate` again.",
+      { cause: error },
+    );
+  }
+  if (/vector\.control|extension "vector" is not available/.test(message)) {
+    return new AppError(
+      "pgvector_missing",
+      `${db.location} has no pgvector extension. Install it on the server (Debian/Ubuntu: ` +
+        "apt install postgresql-<major>-pgvector, or build it with scripts/ensure-pgvector.sh; " +
+        "macOS: brew install pgvector), then run `casehound db migrate` again.",
       { cause: error },
     );
   }
