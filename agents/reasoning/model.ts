@@ -1,0 +1,297 @@
+// The offline reasoner's model: per typology, an additive log-odds score
+//
+//   log-odds = bias + Σ weight × feature(indicator value)
+//
+// Each feature maps an indicator's value to [0, 1] (a share as is, a count
+// saturating at `scale`, a threshold or a band). Every term is shown in the
+// verdict, so the explanation is exact: the contributions and the bias sum to the
+// log-odds. The weights are set by hand from what each signal means (DESIGN.md,
+// "Typologies and their signals") and checked against the demo worlds' marketplace
+// baselines (`casehound eval`); a positive weight is evidence for the typology, a
+// negative one evidence against it (counter-evidence).
+import type { Typology } from "../../domain/typology.js";
+
+export type Feature =
+  | { kind: "share" }
+  /** min(1, value / scale) */
+  | { kind: "saturating"; scale: number }
+  /** clamp((value - from) / (to - from), 0, 1) */
+  | { kind: "band"; from: number; to: number }
+  /** 1 when the value is at most `below` (e.g. a conversion rate near zero) */
+  | { kind: "below"; below: number };
+
+export interface Term {
+  indicator: string;
+  weight: number;
+  feature: Feature;
+  /** Which family of evidence the signal comes from: two strong signals must differ to be independent. */
+  family:
+    | "accounts"
+    | "devices"
+    | "addresses"
+    | "reviews"
+    | "logins"
+    | "payouts"
+    | "listings"
+    | "orders"
+    | "clicks"
+    | "promotions";
+  /** Only counts when this other indicator is at least `min` (a rate over too few events means little). */
+  gate?: { indicator: string; min: number };
+  /** The claim a finding states when this term contributes, with {value} filled in. */
+  claim: string;
+}
+
+export interface TypologyModel {
+  typology: Typology;
+  bias: number;
+  terms: Term[];
+}
+
+/** A contribution of at least this many log-odds is a strong signal (the ban gate counts them). */
+export const STRONG_SIGNAL = 2;
+
+export const MODELS: readonly TypologyModel[] = [
+  {
+    typology: "brushing",
+    bias: -4,
+    terms: [
+      {
+        indicator: "brushing.buyer_device_sharing",
+        weight: 5,
+        feature: { kind: "share" },
+        family: "devices",
+        claim: "{value} of the seller's recent buyers share a device with another of its buyers",
+      },
+      {
+        indicator: "brushing.buyer_address_sharing",
+        weight: 3,
+        feature: { kind: "share" },
+        family: "addresses",
+        claim:
+          "{value} of the seller's recent buyers share a shipping address with another of its buyers",
+      },
+      {
+        indicator: "brushing.fresh_single_seller_buyers",
+        weight: 4,
+        feature: { kind: "share" },
+        family: "accounts",
+        claim: "{value} of the seller's recent buyers are fresh accounts that buy nowhere else",
+      },
+      {
+        indicator: "brushing.templated_reviews",
+        weight: 3,
+        feature: { kind: "share" },
+        family: "reviews",
+        claim: "{value} of the seller's recent five-star reviews repeat the same text",
+      },
+      {
+        indicator: "brushing.fast_reviews",
+        weight: 2,
+        feature: { kind: "band", from: 0.2, to: 0.8 },
+        family: "reviews",
+        claim: "{value} of recent reviews were posted within a day of delivery",
+      },
+      {
+        indicator: "incentive_abuse.fresh_promo_redemptions",
+        weight: -5,
+        feature: { kind: "saturating", scale: 20 },
+        family: "promotions",
+        claim:
+          "the fresh accounts redeem a new-user promotion ({value} redemptions): promotion abuse explains them better than brushing",
+      },
+      {
+        indicator: "context.established_buyer_share",
+        weight: -2,
+        feature: { kind: "band", from: 0.7, to: 1 },
+        family: "accounts",
+        claim: "{value} of recent buyers are established accounts, the signature of genuine demand",
+      },
+    ],
+  },
+  {
+    typology: "collusion",
+    bias: -3.5,
+    terms: [
+      {
+        indicator: "collusion.buyers_on_seller_devices",
+        weight: 3,
+        feature: { kind: "saturating", scale: 1 },
+        family: "devices",
+        claim: "{value} buyers ordered from the seller's own devices",
+      },
+      {
+        indicator: "collusion.buyers_on_seller_ips",
+        weight: 0.8,
+        feature: { kind: "saturating", scale: 5 },
+        family: "devices",
+        claim: "{value} buyers ordered from the seller's own IP addresses",
+      },
+      {
+        indicator: "collusion.buyers_on_other_seller_network",
+        weight: 2.5,
+        feature: { kind: "saturating", scale: 3 },
+        family: "devices",
+        claim: "{value} buyers ordered here from another seller's devices or IPs",
+      },
+      {
+        indicator: "collusion.shared_payout_account",
+        weight: 3,
+        feature: { kind: "saturating", scale: 1 },
+        family: "payouts",
+        claim: "{value} other sellers are paid into the same account",
+      },
+      {
+        indicator: "collusion.undo_rate_120d",
+        weight: 2.5,
+        feature: { kind: "band", from: 0.1, to: 0.4 },
+        family: "orders",
+        claim: "{value} of recent orders were cancelled or refunded",
+      },
+      {
+        indicator: "collusion.repeat_concentration",
+        weight: 2,
+        feature: { kind: "band", from: 0.2, to: 0.5 },
+        family: "orders",
+        claim: "{value} of recent orders come from a few repeat buyers",
+      },
+    ],
+  },
+  {
+    typology: "account_takeover",
+    bias: -4.5,
+    terms: [
+      {
+        indicator: "account_takeover.novel_login",
+        weight: 3,
+        feature: { kind: "saturating", scale: 1 },
+        family: "logins",
+        claim: "{value} logins from a device and a country the long-lived account had never used",
+      },
+      {
+        indicator: "account_takeover.payout_change_after_novel_login",
+        weight: 3.5,
+        feature: { kind: "saturating", scale: 1 },
+        family: "payouts",
+        claim:
+          "the payout account was changed from the new device within 48 hours of its login ({value})",
+      },
+      {
+        indicator: "account_takeover.failed_logins_new_device",
+        weight: 1,
+        feature: { kind: "saturating", scale: 5 },
+        family: "logins",
+        claim: "{value} failed logins from devices never used successfully before",
+      },
+      {
+        indicator: "account_takeover.high_value_new_listings",
+        weight: 2,
+        feature: { kind: "saturating", scale: 3 },
+        family: "listings",
+        claim: "{value} new listings priced over five times the seller's usual price",
+      },
+      {
+        indicator: "account_takeover.undelivered_high_value_orders",
+        weight: 1,
+        feature: { kind: "saturating", scale: 10 },
+        family: "orders",
+        claim: "{value} orders on the new high-value listings are undelivered",
+      },
+    ],
+  },
+  {
+    typology: "incentive_abuse",
+    bias: -4,
+    terms: [
+      {
+        indicator: "incentive_abuse.fresh_promo_redemptions",
+        weight: 4,
+        feature: { kind: "saturating", scale: 15 },
+        family: "promotions",
+        claim: "{value} new-user promotion redemptions by accounts under three days old",
+      },
+      {
+        indicator: "incentive_abuse.redeemer_device_sharing",
+        weight: 3,
+        feature: { kind: "share" },
+        family: "devices",
+        gate: { indicator: "incentive_abuse.fresh_promo_redemptions", min: 5 },
+        claim: "{value} of those redeemers share a device with another redeemer",
+      },
+      {
+        indicator: "incentive_abuse.fresh_promo_undo_rate",
+        weight: 2,
+        feature: { kind: "share" },
+        family: "orders",
+        gate: { indicator: "incentive_abuse.fresh_promo_redemptions", min: 10 },
+        claim: "{value} of those redemptions were cancelled or refunded after the credit",
+      },
+      {
+        indicator: "brushing.buyer_address_sharing",
+        weight: 1.5,
+        feature: { kind: "share" },
+        family: "addresses",
+        claim: "{value} of recent buyers share a shipping address with another buyer",
+      },
+    ],
+  },
+  {
+    typology: "click_farm",
+    bias: -4.5,
+    terms: [
+      {
+        indicator: "click_farm.clicks_per_ip",
+        weight: 3,
+        feature: { kind: "band", from: 2, to: 20 },
+        family: "clicks",
+        claim: "{value} affiliate clicks per IP address",
+      },
+      {
+        indicator: "click_farm.emulator_share",
+        weight: 3,
+        feature: { kind: "share" },
+        family: "devices",
+        claim: "{value} of affiliate clicks come from emulated devices",
+      },
+      {
+        indicator: "click_farm.conversion_rate",
+        weight: 2,
+        feature: { kind: "below", below: 0.01 },
+        family: "orders",
+        gate: { indicator: "click_farm.clicks_30d", min: 300 },
+        claim: "only {value} of affiliate clicks became orders",
+      },
+      {
+        indicator: "click_farm.clicks_30d",
+        weight: 1,
+        feature: { kind: "saturating", scale: 1000 },
+        family: "clicks",
+        claim: "{value} affiliate clicks in 30 days",
+      },
+    ],
+  },
+];
+
+export function featureValue(feature: Feature, value: number): number {
+  switch (feature.kind) {
+    case "share":
+      return Math.min(1, Math.max(0, value));
+    case "saturating":
+      return Math.min(1, Math.max(0, value / feature.scale));
+    case "band":
+      return Math.min(1, Math.max(0, (value - feature.from) / (feature.to - feature.from)));
+    case "below":
+      return value <= feature.below ? 1 : 0;
+  }
+}
+
+/** Every indicator the models read, by typology (the planner's deep-dive list). */
+export function indicatorsFor(typology: Typology): string[] {
+  const model = MODELS.find((m) => m.typology === typology);
+  if (!model) return [];
+  return [
+    ...new Set(
+      model.terms.flatMap((t) => (t.gate ? [t.indicator, t.gate.indicator] : [t.indicator])),
+    ),
+  ];
+}

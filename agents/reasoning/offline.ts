@@ -1,0 +1,138 @@
+// The offline reasoner: from typology scores to a draft decision, with findings
+// that cite the evidence behind each contribution and counter-evidence stated.
+//
+//   probability ≥ 0.9  → fraud        (action: ban with two independent strong signals, else restrict)
+//   probability ≥ 0.5  → suspicious   (monitor; always for a human to review)
+//   otherwise          → not_fraud    (no action)
+import type { IndicatorReading } from "../../domain/indicator.js";
+import type { Judgement } from "../../domain/profile.js";
+import type { Finding, TypologyAssessment } from "../../domain/verdict.js";
+import { MODELS, STRONG_SIGNAL, type Term } from "./model.js";
+
+export const FRAUD_AT = 0.9;
+export const SUSPICIOUS_AT = 0.5;
+
+function formatValue(reading: IndicatorReading): string {
+  const v = reading.value ?? 0;
+  if (reading.unit === "share") return `${Math.round(v * 100)}%`;
+  if (reading.unit === "count") return String(Math.round(v));
+  return v.toFixed(1);
+}
+
+function strength(logOdds: number): Finding["strength"] {
+  const size = Math.abs(logOdds);
+  return size >= STRONG_SIGNAL ? "strong" : size >= 1 ? "moderate" : "weak";
+}
+
+function termOf(typology: string, indicator: string): Term | undefined {
+  return MODELS.find((m) => m.typology === typology)?.terms.find((t) => t.indicator === indicator);
+}
+
+/** Findings (positive contributions) and counter-evidence (negative ones) of one typology. */
+function explain(
+  assessment: TypologyAssessment,
+  readings: Map<string, IndicatorReading>,
+): { findings: Finding[]; counter: Finding[] } {
+  const findings: Finding[] = [];
+  const counter: Finding[] = [];
+  for (const c of assessment.contributions) {
+    const term = termOf(assessment.typology, c.indicator);
+    const reading = readings.get(c.indicator);
+    if (!term || !reading || Math.abs(c.log_odds) < 0.25) continue;
+    const finding: Finding = {
+      claim: term.claim.replace("{value}", formatValue(reading)),
+      typology: assessment.typology,
+      basis: c.indicator,
+      evidence_ids: [c.evidence_id],
+      weight: c.log_odds,
+      strength: strength(c.log_odds),
+    };
+    (c.log_odds > 0 ? findings : counter).push(finding);
+  }
+  findings.sort((a, b) => b.weight - a.weight);
+  return { findings, counter };
+}
+
+/** Context that speaks for the seller whatever the typology: a campaign against it, genuine demand. */
+function contextCounter(readings: Map<string, IndicatorReading>): Finding[] {
+  const out: Finding[] = [];
+  const bomb = readings.get("context.unverified_one_star_burst");
+  if (bomb?.value && bomb.value >= 10) {
+    out.push({
+      claim: `${Math.round(bomb.value)} one-star reviews without a purchase in 14 days: a campaign against the seller, not by it`,
+      typology: null,
+      basis: "context.unverified_one_star_burst",
+      evidence_ids: [bomb.evidence_id],
+      weight: 0,
+      strength: "moderate",
+    });
+  }
+  const trend = readings.get("context.volume_trend");
+  const established = readings.get("context.established_buyer_share");
+  if (trend?.value && trend.value >= 5 && established?.value && established.value >= 0.85) {
+    out.push({
+      claim: `sales are ${trend.value.toFixed(0)}× their earlier rate, but ${Math.round(established.value * 100)}% of the buyers are established accounts: genuine demand`,
+      typology: null,
+      basis: "context.volume_trend+context.established_buyer_share",
+      evidence_ids: [trend.evidence_id, established.evidence_id],
+      weight: 0,
+      strength: "moderate",
+    });
+  }
+  return out;
+}
+
+function reasoningSteps(assessments: readonly TypologyAssessment[]): string[] {
+  return [...assessments]
+    .sort((a, b) => b.log_odds - a.log_odds)
+    .map((a) => {
+      const terms = a.contributions
+        .filter((c) => c.log_odds !== 0)
+        .map(
+          (c) =>
+            `${c.log_odds >= 0 ? "+" : "−"} ${Math.abs(c.log_odds).toFixed(2)} (${c.indicator} = ${Number(c.value).toFixed(3)})`,
+        );
+      return `${a.typology}: ${a.bias.toFixed(2)} (bias) ${terms.join(" ")} = ${a.log_odds.toFixed(2)} log-odds → p = ${a.probability.toFixed(3)}`;
+    });
+}
+
+/** Two strong signals from different families of evidence: what a ban requires. */
+export function independentStrongSignals(findings: readonly Finding[], typology: string): number {
+  const families = new Set<string>();
+  for (const f of findings) {
+    if (f.strength === "strong" && f.typology === typology)
+      families.add(termOf(typology, f.basis)?.family ?? f.basis);
+  }
+  return families.size;
+}
+
+export function judge(
+  assessments: readonly TypologyAssessment[],
+  readings: readonly IndicatorReading[],
+): Judgement {
+  const byId = new Map(readings.map((r) => [r.indicator, r]));
+  const top = [...assessments].sort((a, b) => b.probability - a.probability)[0];
+  const risk = top?.probability ?? 0;
+  const decision = risk >= FRAUD_AT ? "fraud" : risk >= SUSPICIOUS_AT ? "suspicious" : "not_fraud";
+  const explained = top ? explain(top, byId) : { findings: [], counter: [] };
+  const counter = [...explained.counter, ...contextCounter(byId)];
+  const strong = top ? independentStrongSignals(explained.findings, top.typology) : 0;
+  const action =
+    decision === "fraud"
+      ? strong >= 2
+        ? "ban"
+        : "restrict"
+      : decision === "suspicious"
+        ? "monitor"
+        : "no_action";
+  return {
+    decision,
+    topTypology: decision === "not_fraud" ? null : (top?.typology ?? null),
+    riskScore: risk,
+    confidence: Math.max(risk, 1 - risk),
+    action,
+    findings: decision === "not_fraud" ? [] : explained.findings,
+    counter,
+    reasoning: reasoningSteps(assessments),
+  };
+}

@@ -1,0 +1,52 @@
+// The offline web-search agent: looks the shop up in the local document corpus by
+// name and id. Everything it returns is untrusted text, kept as data. Hits must
+// name the shop itself, so a report about a look-alike shop is not evidence
+// against this one.
+
+import type { Database } from "../../db/types.js";
+import { type Evidence, makeEvidence } from "../../domain/evidence.js";
+import type { WebTask } from "../../domain/task.js";
+import { searchLocalCorpus } from "../../tools/search/local-corpus.js";
+
+export interface SearchResult {
+  evidence: Evidence[];
+  calls: number;
+}
+
+function namesSubject(text: string, names: readonly string[]): boolean {
+  const haystack = text.toLowerCase();
+  return names.some((name) => name.length > 0 && haystack.includes(name.toLowerCase()));
+}
+
+export async function searchCorpus(
+  db: Database,
+  task: WebTask,
+  names: readonly string[],
+  now: () => string,
+): Promise<SearchResult> {
+  const result: SearchResult = { evidence: [], calls: 0 };
+  for (const query of task.queries.slice(0, task.maxCalls)) {
+    const hits = await searchLocalCorpus(db, query);
+    result.calls++;
+    for (const hit of hits) {
+      if (!namesSubject(`${hit.title} ${hit.snippet}`, names)) continue;
+      result.evidence.push(
+        makeEvidence(
+          {
+            kind: "web",
+            source: {
+              locator: hit.url ?? `doc:${hit.docId}`,
+              params: [query],
+              via: "local_corpus",
+            },
+            summary: `${hit.source}: ${hit.title}`,
+            data: { doc_id: hit.docId, title: hit.title, snippet: hit.snippet, rank: hit.rank },
+            untrusted: true,
+          },
+          now(),
+        ),
+      );
+    }
+  }
+  return result;
+}

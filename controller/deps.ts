@@ -1,0 +1,23 @@
+// What the graph's nodes need from outside, passed at invocation through
+// `configurable.deps` so tests can hand in fakes. Models are absent in offline mode.
+import type { RunnableConfig } from "@langchain/core/runnables";
+import type { Database } from "../db/types.js";
+import type { Budget } from "../domain/budget.js";
+import type { BaselineCache } from "../tools/indicators/baselines.js";
+
+export interface InvestigationDeps {
+  /** The risk warehouse (schema `risk`), read only. */
+  warehouse: Database;
+  /** The application database (schema `casehound`): baselines, documents. */
+  app: Database;
+  baselines: BaselineCache;
+  budget: Budget;
+  /** Wall clock, injectable so runs are reproducible in tests. */
+  now: () => Date;
+}
+
+export function depsOf(config: RunnableConfig | undefined): InvestigationDeps {
+  const deps = (config?.configurable as { deps?: InvestigationDeps } | undefined)?.deps;
+  if (!deps) throw new Error("investigation graph invoked without configurable.deps");
+  return deps;
+}

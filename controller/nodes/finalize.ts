@@ -1,0 +1,57 @@
+// finalize: assemble the verdict from the checked judgement (or from the reason the
+// run could not decide) and validate it against its schema.
+import type { RunnableConfig } from "@langchain/core/runnables";
+import { Verdict } from "../../domain/verdict.js";
+import { depsOf } from "../deps.js";
+import type { CaseStateType, CaseUpdate } from "../state.js";
+
+const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+export async function finalize(state: CaseStateType, config: RunnableConfig): Promise<CaseUpdate> {
+  const deps = depsOf(config);
+  const j = state.judgement;
+  const undecided = !j || state.unresolved !== null;
+  const typologies = undecided
+    ? []
+    : [...state.assessments]
+        .sort((a, b) => b.probability - a.probability)
+        .map((a) => ({ typology: a.typology, confidence: round(a.probability) }));
+  const reflection = state.reflection ?? { passed: undecided, issues: [], requested: [] };
+  const decision = undecided ? "insufficient_evidence" : j.decision;
+  const verdict = Verdict.parse({
+    case_id: state.case.id,
+    subject: state.case.subject,
+    decision,
+    typologies,
+    risk_score: undecided ? 0 : round(j.riskScore),
+    recommended_action: undecided ? "no_action" : j.action,
+    confidence: undecided ? 0 : round(j.confidence),
+    findings: undecided ? [] : j.findings,
+    counter_evidence: undecided ? [] : j.counter,
+    reasoning: undecided ? [state.unresolved ?? "no judgement was reached"] : j.reasoning,
+    assessments: undecided ? [] : state.assessments,
+    reflection,
+    needs_human_review:
+      undecided || !reflection.passed || decision === "suspicious" || state.exhaustion !== null,
+    partial: state.exhaustion,
+    reason: state.unresolved,
+    mode: "offline",
+    models: {},
+    prompt_versions: {},
+    budgets_used: {
+      iterations: state.iteration,
+      sql_queries: state.usage.sqlQueries,
+      rows: state.usage.rows,
+      web_calls: state.usage.webCalls,
+      wall_ms: Math.round(deps.now().getTime() - state.startedAt),
+    },
+    token_usage: { input: 0, output: 0 },
+    timings: Object.fromEntries(
+      Object.entries(state.timings).map(([k, v]) => [k, Math.round(v * 10) / 10]),
+    ),
+    as_of: state.asOf,
+    evidence_count: state.evidence.length,
+    audit_head: null,
+  });
+  return { verdict };
+}

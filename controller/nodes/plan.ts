@@ -1,0 +1,20 @@
+// plan: the controller decomposes the case into tasks for the agents.
+import type { RunnableConfig } from "@langchain/core/runnables";
+import { planOffline } from "../../agents/planner/offline.js";
+import { depsOf } from "../deps.js";
+import type { CaseStateType, CaseUpdate } from "../state.js";
+
+export async function plan(state: CaseStateType, config: RunnableConfig): Promise<CaseUpdate> {
+  const deps = depsOf(config);
+  if (!state.profile) return { tasks: [] };
+  const { tasks } = planOffline({
+    case: state.case,
+    profile: state.profile,
+    iteration: state.iteration,
+    read: new Set(state.readings.map((r) => r.indicator)),
+    requested: state.requested ?? [],
+    budget: deps.budget,
+    usage: state.usage,
+  });
+  return { tasks, iteration: state.iteration + 1, requested: [] };
+}

@@ -1,0 +1,51 @@
+// A case: who is investigated (the subject), for what (the allegation), from where.
+import { z } from "zod";
+import { Typology } from "./typology.js";
+
+export const SubjectType = z.enum(["seller", "buyer", "order"]);
+
+export const Subject = z.object({
+  type: SubjectType.describe("what kind of entity is investigated"),
+  id: z
+    .string()
+    .trim()
+    .min(1)
+    .max(128)
+    .regex(/^[\w.:-]+$/, "may contain only letters, digits, '_', '.', ':' and '-'")
+    .describe("the entity's id in the warehouse"),
+});
+export type Subject = z.infer<typeof Subject>;
+
+/** "seller:slr_123" → { type: "seller", id: "slr_123" }. */
+export function parseSubject(text: string): Subject {
+  const at = text.indexOf(":");
+  return Subject.parse({ type: text.slice(0, at), id: text.slice(at + 1) });
+}
+
+export const CaseSource = z.enum(["analyst", "batch", "slack", "model_flag"]);
+
+export const CaseInput = z.object({
+  subject: Subject,
+  allegation: z
+    .string()
+    .trim()
+    .min(1)
+    .max(4000)
+    .describe("what the escalation alleges, in the analyst's words"),
+  source: CaseSource.default("analyst"),
+  priority: z.enum(["low", "normal", "high", "urgent"]).default("normal"),
+  typologyHints: z
+    .array(Typology)
+    .max(5)
+    .default([])
+    .describe("typologies the escalation suspects"),
+  /** The instant the investigation looks from; unset: the warehouse's as-of, else now. */
+  asOf: z.iso.datetime({ offset: true }).optional(),
+});
+export type CaseInput = z.input<typeof CaseInput>;
+
+export const Case = CaseInput.extend({
+  id: z.string().min(1),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type Case = z.infer<typeof Case>;

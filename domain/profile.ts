@@ -1,0 +1,29 @@
+// The subject as the investigation resolved it, and the reasoner's draft decision.
+import type { Typology } from "./typology.js";
+import type { Finding, Verdict } from "./verdict.js";
+
+export interface SellerProfile {
+  sellerId: string;
+  shopName: string;
+  category: string;
+  country: string;
+  registeredAt: string;
+  kycStatus: string;
+  status: string;
+  /** Sources of the flags raised on the seller (they hint at typologies, never decide). */
+  flagSources: string[];
+  flagReasons: string[];
+  priorEnforcement: number;
+}
+
+/** A draft decision from the reasoner, before reflection checks it. */
+export interface Judgement {
+  decision: Verdict["decision"];
+  topTypology: Typology | null;
+  riskScore: number;
+  confidence: number;
+  action: Verdict["recommended_action"];
+  findings: Finding[];
+  counter: Finding[];
+  reasoning: string[];
+}

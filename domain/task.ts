@@ -1,0 +1,24 @@
+// A task the planner dispatches: which agent, to what end, with which inputs, and
+// how much of the remaining budget it may spend.
+import { z } from "zod";
+
+export const SqlTask = z.object({
+  agent: z.literal("sql_retrieval"),
+  goal: z.string(),
+  indicators: z.array(z.string()).min(1),
+  maxQueries: z.number().int().min(0),
+});
+
+export const WebTask = z.object({
+  agent: z.literal("web_search"),
+  goal: z.string(),
+  queries: z.array(z.string().min(1)).min(1),
+  maxCalls: z.number().int().min(0),
+});
+
+export const Task = z.discriminatedUnion("agent", [SqlTask, WebTask]);
+export type Task = z.infer<typeof Task>;
+export type SqlTask = z.infer<typeof SqlTask>;
+export type WebTask = z.infer<typeof WebTask>;
+
+export const AGENTS = ["sql_retrieval", "web_search"] as const;

@@ -1,0 +1,85 @@
+// The verdict: what was decided, why, from which evidence, and how it was checked.
+import { z } from "zod";
+import { Subject } from "./case.js";
+import { Typology } from "./typology.js";
+
+export const Decision = z.enum(["fraud", "suspicious", "not_fraud", "insufficient_evidence"]);
+export type Decision = z.infer<typeof Decision>;
+
+export const RecommendedAction = z.enum(["ban", "restrict", "monitor", "no_action"]);
+export type RecommendedAction = z.infer<typeof RecommendedAction>;
+
+export const Finding = z.object({
+  claim: z.string().min(1),
+  typology: Typology.nullable(),
+  /** What the claim rests on: an indicator id, or the rule that produced it. */
+  basis: z.string(),
+  /** Evidence ids the claim rests on; every one must exist in the case's evidence. */
+  evidence_ids: z.array(z.string()).min(1),
+  /** Additive log-odds contribution (positive supports fraud, negative refutes it). */
+  weight: z.number(),
+  /** A strong signal is one that alone moves the odds a lot (used by the ban gate). */
+  strength: z.enum(["strong", "moderate", "weak"]),
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const Contribution = z.object({
+  indicator: z.string(),
+  value: z.number().nullable(),
+  /** Log-odds added by this indicator; the contributions and the bias sum to the log-odds exactly. */
+  log_odds: z.number(),
+  evidence_id: z.string(),
+});
+
+export const TypologyAssessment = z.object({
+  typology: Typology,
+  bias: z.number(),
+  log_odds: z.number(),
+  probability: z.number().min(0).max(1),
+  contributions: z.array(Contribution),
+});
+export type TypologyAssessment = z.infer<typeof TypologyAssessment>;
+
+export const Reflection = z.object({
+  passed: z.boolean(),
+  issues: z.array(z.string()),
+  /** Evidence the reflection asked the planner for (named gaps). */
+  requested: z.array(z.string()),
+});
+export type Reflection = z.infer<typeof Reflection>;
+
+export const Verdict = z.object({
+  case_id: z.string(),
+  subject: Subject,
+  decision: Decision,
+  typologies: z.array(z.object({ typology: Typology, confidence: z.number().min(0).max(1) })),
+  risk_score: z.number().min(0).max(1),
+  recommended_action: RecommendedAction,
+  confidence: z.number().min(0).max(1),
+  findings: z.array(Finding),
+  counter_evidence: z.array(Finding),
+  reasoning: z.array(z.string()),
+  assessments: z.array(TypologyAssessment),
+  reflection: Reflection,
+  needs_human_review: z.boolean(),
+  /** Set when a budget ran out: the verdict rests on what was gathered until then. */
+  partial: z.object({ budget: z.string(), detail: z.string() }).nullable(),
+  /** Why the run could not decide (unknown subject...), when it could not. */
+  reason: z.string().nullable(),
+  mode: z.enum(["offline", "llm"]),
+  models: z.record(z.string(), z.string()),
+  prompt_versions: z.record(z.string(), z.string()),
+  budgets_used: z.object({
+    iterations: z.number().int(),
+    sql_queries: z.number().int(),
+    rows: z.number().int(),
+    web_calls: z.number().int(),
+    wall_ms: z.number(),
+  }),
+  token_usage: z.object({ input: z.number().int(), output: z.number().int() }),
+  timings: z.record(z.string(), z.number()),
+  as_of: z.string(),
+  evidence_count: z.number().int(),
+  audit_head: z.string().nullable(),
+});
+export type Verdict = z.infer<typeof Verdict>;

@@ -1,0 +1,106 @@
+// Collusion: a closed ring. Buyers on the seller's own devices and networks, payout
+// accounts shared between sellers, the same few buyers again and again, and orders
+// undone after the promotion or the ranking paid off.
+import { defineIndicator, SELLERS } from "../definition.js";
+
+export const COLLUSION_INDICATORS = [
+  defineIndicator({
+    id: "collusion.buyers_on_seller_devices",
+    title: "Buyers ordering from the seller's own devices",
+    topics: ["collusion"],
+    unit: "count",
+    description:
+      "Distinct buyers with an order placed from a device the seller's own account logs in from. Genuine buyers never use the shop's phone.",
+    whenAbsent: 0,
+    valueSql: `WITH s AS (${SELLERS}),
+      net AS (SELECT DISTINCT l.account_id AS seller_id, l.device_id FROM risk.logins l JOIN s ON s.seller_id = l.account_id
+               WHERE l.account_type = 'seller' AND l.at <= $2::timestamptz)
+      SELECT o.seller_id, count(DISTINCT o.buyer_id)::float8 AS value
+        FROM risk.orders o JOIN net n ON n.seller_id = o.seller_id AND n.device_id = o.device_id
+       WHERE o.created_at <= $2::timestamptz GROUP BY o.seller_id`,
+    sampleSql: `WITH net AS (SELECT DISTINCT device_id FROM risk.logins WHERE account_type = 'seller' AND account_id = $1 AND at <= $2::timestamptz)
+      SELECT o.buyer_id, o.order_id, o.device_id, o.status, o.created_at FROM risk.orders o
+       WHERE o.seller_id = $1 AND o.created_at <= $2::timestamptz AND o.device_id IN (SELECT device_id FROM net)
+       ORDER BY o.created_at DESC LIMIT 10`,
+  }),
+  defineIndicator({
+    id: "collusion.buyers_on_seller_ips",
+    title: "Buyers ordering from the seller's own IP addresses",
+    topics: ["collusion"],
+    unit: "count",
+    description:
+      "Distinct buyers with an order placed from an IP the seller logs in from. Weak alone: colleagues behind an office network share an IP.",
+    whenAbsent: 0,
+    valueSql: `WITH s AS (${SELLERS}),
+      net AS (SELECT DISTINCT l.account_id AS seller_id, l.ip FROM risk.logins l JOIN s ON s.seller_id = l.account_id
+               WHERE l.account_type = 'seller' AND l.at <= $2::timestamptz)
+      SELECT o.seller_id, count(DISTINCT o.buyer_id)::float8 AS value
+        FROM risk.orders o JOIN net n ON n.seller_id = o.seller_id AND n.ip = o.ip
+       WHERE o.created_at <= $2::timestamptz GROUP BY o.seller_id`,
+    sampleSql: `WITH net AS (SELECT DISTINCT ip FROM risk.logins WHERE account_type = 'seller' AND account_id = $1 AND at <= $2::timestamptz)
+      SELECT o.buyer_id, b.registered_at AS buyer_registered_at, host(o.ip) AS ip, o.status, o.created_at
+        FROM risk.orders o JOIN risk.buyers b USING (buyer_id)
+       WHERE o.seller_id = $1 AND o.created_at <= $2::timestamptz AND o.ip IN (SELECT ip FROM net)
+       ORDER BY o.created_at DESC LIMIT 10`,
+  }),
+  defineIndicator({
+    id: "collusion.buyers_on_other_seller_network",
+    title: "Buyers ordering here from another seller's devices or IPs",
+    topics: ["collusion"],
+    unit: "count",
+    description:
+      "Distinct buyers whose orders here come from a device or IP that a different seller logs in from: the link that closes a ring.",
+    whenAbsent: 0,
+    valueSql: `WITH s AS (${SELLERS}),
+      o AS (SELECT DISTINCT o.seller_id, o.buyer_id, o.device_id, o.ip FROM risk.orders o JOIN s USING (seller_id)
+             WHERE o.created_at > $2::timestamptz - interval '180 days' AND o.created_at <= $2::timestamptz)
+      SELECT o.seller_id, count(DISTINCT o.buyer_id)::float8 AS value FROM o
+       WHERE EXISTS (SELECT 1 FROM risk.logins l WHERE l.account_type = 'seller' AND l.account_id <> o.seller_id
+                       AND (l.device_id = o.device_id OR l.ip = o.ip) AND l.at <= $2::timestamptz)
+       GROUP BY o.seller_id`,
+    sampleSql: `SELECT o.buyer_id, o.order_id, o.device_id, host(o.ip) AS ip, l.account_id AS other_seller
+        FROM risk.orders o JOIN risk.logins l ON l.account_type = 'seller' AND l.account_id <> o.seller_id AND (l.device_id = o.device_id OR l.ip = o.ip)
+       WHERE o.seller_id = $1 AND o.created_at > $2::timestamptz - interval '180 days' AND o.created_at <= $2::timestamptz
+       GROUP BY 1, 2, 3, 4, 5 ORDER BY o.order_id LIMIT 10`,
+  }),
+  defineIndicator({
+    id: "collusion.shared_payout_account",
+    title: "Other sellers paid into the same account",
+    topics: ["collusion"],
+    unit: "count",
+    description: "Sellers whose current payout account is this seller's, or who switched to it.",
+    whenAbsent: 0,
+    valueSql: `WITH s AS (${SELLERS})
+      SELECT s.seller_id, count(DISTINCT other.seller_id)::float8 AS value
+        FROM s JOIN (SELECT seller_id, payout_account_id AS account FROM risk.sellers
+                     UNION SELECT seller_id, new_account_id FROM risk.payout_changes WHERE at <= $2::timestamptz) other
+          ON other.account = s.payout_account_id AND other.seller_id <> s.seller_id
+       GROUP BY s.seller_id`,
+    sampleSql: `SELECT o.seller_id, o.shop_name, o.payout_account_id FROM risk.sellers s JOIN risk.sellers o
+          ON o.payout_account_id = s.payout_account_id AND o.seller_id <> s.seller_id WHERE s.seller_id = $1 LIMIT 10`,
+  }),
+  defineIndicator({
+    id: "collusion.undo_rate_120d",
+    title: "Cancelled or refunded share of orders (120 days)",
+    topics: ["collusion", "incentive_abuse"],
+    unit: "share",
+    description:
+      "Orders undone after the fact: the pay-off of a ring (promotion credit, ranking) without a real sale.",
+    whenAbsent: null,
+    valueSql: `WITH s AS (${SELLERS})
+      SELECT o.seller_id, avg((o.status IN ('cancelled', 'refunded'))::int)::float8 AS value FROM risk.orders o JOIN s USING (seller_id)
+       WHERE o.created_at > $2::timestamptz - interval '120 days' AND o.created_at <= $2::timestamptz GROUP BY o.seller_id`,
+  }),
+  defineIndicator({
+    id: "collusion.repeat_concentration",
+    title: "Share of orders from buyers with three or more orders here (120 days)",
+    topics: ["collusion"],
+    unit: "share",
+    description: "A ring's few buyers keep buying from its sellers.",
+    whenAbsent: null,
+    valueSql: `WITH s AS (${SELLERS}),
+      per AS (SELECT o.seller_id, o.buyer_id, count(*) AS n FROM risk.orders o JOIN s USING (seller_id)
+               WHERE o.created_at > $2::timestamptz - interval '120 days' AND o.created_at <= $2::timestamptz GROUP BY 1, 2)
+      SELECT seller_id, coalesce(sum(n) FILTER (WHERE n >= 3), 0)::float8 / sum(n) AS value FROM per GROUP BY seller_id`,
+  }),
+];

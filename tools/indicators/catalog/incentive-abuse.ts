@@ -1,0 +1,48 @@
+// Incentive abuse: fresh accounts redeeming a new-user promotion from a few shared
+// devices, then cancelling or refunding once the credit is paid.
+import { defineIndicator, SELLERS } from "../definition.js";
+
+/** New-user promotion orders (90 days) by accounts under three days old. */
+const FRESH_REDEMPTIONS = `WITH s AS (${SELLERS}),
+  fresh AS (SELECT o.seller_id, o.order_id, o.buyer_id, o.device_id, o.status FROM risk.orders o JOIN s USING (seller_id)
+              JOIN risk.promotions p USING (promo_id) JOIN risk.buyers b USING (buyer_id)
+             WHERE p.new_users_only AND o.created_at - b.registered_at < interval '3 days'
+               AND o.created_at > $2::timestamptz - interval '90 days' AND o.created_at <= $2::timestamptz)`;
+
+export const INCENTIVE_ABUSE_INDICATORS = [
+  defineIndicator({
+    id: "incentive_abuse.fresh_promo_redemptions",
+    title: "New-user promotion redemptions by accounts under three days old (90 days)",
+    topics: ["incentive_abuse"],
+    unit: "count",
+    description: "Accounts created just to redeem a welcome offer at this seller.",
+    whenAbsent: 0,
+    valueSql: `${FRESH_REDEMPTIONS} SELECT seller_id, count(*)::float8 AS value FROM fresh GROUP BY seller_id`,
+    sampleSql: `SELECT o.order_id, o.buyer_id, b.registered_at, o.created_at, p.code, o.status, o.device_id
+        FROM risk.orders o JOIN risk.promotions p USING (promo_id) JOIN risk.buyers b USING (buyer_id)
+       WHERE o.seller_id = $1 AND p.new_users_only AND o.created_at - b.registered_at < interval '3 days'
+         AND o.created_at > $2::timestamptz - interval '90 days' AND o.created_at <= $2::timestamptz ORDER BY o.created_at DESC LIMIT 10`,
+  }),
+  defineIndicator({
+    id: "incentive_abuse.redeemer_device_sharing",
+    title: "Share of fresh promotion redeemers sharing a device with another redeemer",
+    topics: ["incentive_abuse"],
+    unit: "share",
+    description: "Welcome offers redeemed again and again from the same few phones.",
+    whenAbsent: null,
+    valueSql: `${FRESH_REDEMPTIONS}
+      SELECT f.seller_id, avg((EXISTS (SELECT 1 FROM fresh g WHERE g.seller_id = f.seller_id AND g.device_id = f.device_id
+                                      AND g.buyer_id <> f.buyer_id))::int)::float8 AS value
+        FROM fresh f GROUP BY f.seller_id`,
+  }),
+  defineIndicator({
+    id: "incentive_abuse.fresh_promo_undo_rate",
+    title: "Cancelled or refunded share of fresh promotion redemptions",
+    topics: ["incentive_abuse"],
+    unit: "share",
+    description: "Orders undone after the promotion credit was paid.",
+    whenAbsent: null,
+    valueSql: `${FRESH_REDEMPTIONS}
+      SELECT seller_id, avg((status IN ('cancelled', 'refunded'))::int)::float8 AS value FROM fresh GROUP BY seller_id`,
+  }),
+];
