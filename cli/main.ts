@@ -4,6 +4,8 @@ import { Command, CommanderError } from "commander";
 import { isAppError } from "../domain/errors.js";
 import { registerDbCommands } from "./commands/db.js";
 import { registerDemoCommand } from "./commands/demo.js";
+import { registerEvalCommand } from "./commands/eval.js";
+import { registerInvestigateCommand } from "./commands/investigate.js";
 import { registerSeedCommand } from "./commands/seed.js";
 
 const USAGE_CODES = new Set(["bad_argument", "config_invalid"]);
@@ -16,7 +18,9 @@ function buildProgram(): Command {
     .showSuggestionAfterError(true);
   registerDbCommands(program);
   registerSeedCommand(program);
+  registerInvestigateCommand(program);
   registerDemoCommand(program);
+  registerEvalCommand(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -122,7 +122,7 @@ export const MODELS: readonly TypologyModel[] = [
       },
       {
         indicator: "collusion.buyers_on_seller_ips",
-        weight: 0.8,
+        weight: 1.2,
         feature: { kind: "saturating", scale: 5 },
         family: "devices",
         claim: "{value} buyers ordered from the seller's own IP addresses",

@@ -22,7 +22,7 @@ const PARAMS = {
   subtle: {
     buyers: 8,
     orders: [2, 4],
-    deviceSharers: 1,
+    deviceSharers: 2,
     ipSharers: 3,
     sharePayout: false,
     undoRate: 0.3,

@@ -6,21 +6,21 @@ import { defineIndicator, SELLERS } from "../definition.js";
 export const COLLUSION_INDICATORS = [
   defineIndicator({
     id: "collusion.buyers_on_seller_devices",
-    title: "Buyers ordering from the seller's own devices",
+    title: "Buyers placing orders from the seller's own devices",
     topics: ["collusion"],
     unit: "count",
     description:
-      "Distinct buyers with an order placed from a device the seller's own account logs in from. Genuine buyers never use the shop's phone.",
+      "Distinct buyers with an order (here or at any other shop) placed from a device the seller's own account logs in from. Genuine buyers never use a shop's phone; a ring's buyers do, wherever they buy.",
     whenAbsent: 0,
     valueSql: `WITH s AS (${SELLERS}),
       net AS (SELECT DISTINCT l.account_id AS seller_id, l.device_id FROM risk.logins l JOIN s ON s.seller_id = l.account_id
                WHERE l.account_type = 'seller' AND l.at <= $2::timestamptz)
-      SELECT o.seller_id, count(DISTINCT o.buyer_id)::float8 AS value
-        FROM risk.orders o JOIN net n ON n.seller_id = o.seller_id AND n.device_id = o.device_id
-       WHERE o.created_at <= $2::timestamptz GROUP BY o.seller_id`,
+      SELECT n.seller_id, count(DISTINCT o.buyer_id)::float8 AS value
+        FROM net n JOIN risk.orders o ON o.device_id = n.device_id
+       WHERE o.created_at <= $2::timestamptz GROUP BY n.seller_id`,
     sampleSql: `WITH net AS (SELECT DISTINCT device_id FROM risk.logins WHERE account_type = 'seller' AND account_id = $1 AND at <= $2::timestamptz)
-      SELECT o.buyer_id, o.order_id, o.device_id, o.status, o.created_at FROM risk.orders o
-       WHERE o.seller_id = $1 AND o.created_at <= $2::timestamptz AND o.device_id IN (SELECT device_id FROM net)
+      SELECT o.buyer_id, o.order_id, o.seller_id AS sold_by, o.device_id, o.status, o.created_at FROM risk.orders o
+       WHERE o.created_at <= $2::timestamptz AND o.device_id IN (SELECT device_id FROM net)
        ORDER BY o.created_at DESC LIMIT 10`,
   }),
   defineIndicator({
