@@ -1,9 +1,14 @@
 // What the graph's nodes need from outside, passed at invocation through
 // `configurable.deps` so tests can hand in fakes. Models are absent in offline mode.
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { RunnableConfig } from "@langchain/core/runnables";
 import type { Database } from "../db/types.js";
 import type { Budget } from "../domain/budget.js";
 import type { BaselineCache } from "../tools/indicators/baselines.js";
+
+/** The roles a chat model can fill; an absent role runs its deterministic agent. */
+export type ModelRole = "planner" | "sql" | "reasoning" | "reflection";
+export type RoleModels = Partial<Record<ModelRole, BaseChatModel>>;
 
 export interface InvestigationDeps {
   /** The risk warehouse (schema `risk`), read only. */
@@ -12,6 +17,8 @@ export interface InvestigationDeps {
   app: Database;
   baselines: BaselineCache;
   budget: Budget;
+  /** Chat models per role; empty in offline mode. */
+  models: RoleModels;
   /** Wall clock, injectable so runs are reproducible in tests. */
   now: () => Date;
 }

@@ -5,11 +5,12 @@ import { type BaseCheckpointSaver, MemorySaver } from "@langchain/langgraph";
 import type { Database } from "../db/types.js";
 import { Budget, DEFAULT_BUDGET } from "../domain/budget.js";
 import { Case, CaseInput } from "../domain/case.js";
+import { AppError } from "../domain/errors.js";
 import type { Evidence } from "../domain/evidence.js";
 import type { IndicatorReading } from "../domain/indicator.js";
 import type { Verdict } from "../domain/verdict.js";
 import { type BaselineCache, createBaselineCache } from "../tools/indicators/baselines.js";
-import type { InvestigationDeps } from "./deps.js";
+import type { InvestigationDeps, RoleModels } from "./deps.js";
 import { buildInvestigationGraph } from "./graph.js";
 
 export interface InvestigationResult {
@@ -23,6 +24,8 @@ export interface InvestigatorOptions {
   app?: Database;
   budget?: Partial<Budget>;
   checkpointer?: BaseCheckpointSaver;
+  /** Chat models per role. LLM mode is not built yet: only offline mode runs. */
+  models?: RoleModels;
   now?: () => Date;
 }
 
@@ -35,6 +38,16 @@ export async function warehouseAsOf(app: Database, now: Date): Promise<string> {
 }
 
 export function createInvestigator(options: InvestigatorOptions) {
+  const models = options.models ?? {};
+  const roles = Object.keys(models).filter(
+    (role) => models[role as keyof RoleModels] !== undefined,
+  );
+  if (roles.length > 0) {
+    throw new AppError(
+      "config_invalid",
+      `models were given for ${roles.join(", ")}, but LLM mode is not available yet; run without models (offline mode)`,
+    );
+  }
   const app = options.app ?? options.warehouse;
   const budget = Budget.parse({ ...DEFAULT_BUDGET, ...options.budget });
   const now = options.now ?? (() => new Date());
@@ -61,7 +74,14 @@ export function createInvestigator(options: InvestigatorOptions) {
       baselines = createBaselineCache(options.warehouse, app, asOf);
       caches.set(asOf, baselines);
     }
-    const deps: InvestigationDeps = { warehouse: options.warehouse, app, baselines, budget, now };
+    const deps: InvestigationDeps = {
+      warehouse: options.warehouse,
+      app,
+      baselines,
+      budget,
+      models,
+      now,
+    };
     const final = await graph.invoke(
       {
         case: theCase,

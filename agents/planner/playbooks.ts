@@ -42,15 +42,17 @@ export function suspectedTypologies(
   return TYPOLOGIES.filter((t) => suspected.has(t));
 }
 
-/** The three heaviest positive terms of a typology's model: a cheap first look. */
+/** The three heaviest positive terms of a typology's model (and what gates them): a cheap first look. */
 export function screeningIndicators(typology: Typology): string[] {
   const model = MODELS.find((m) => m.typology === typology);
   if (!model) return [];
-  return [...model.terms]
+  const terms = [...model.terms]
     .filter((t) => t.weight > 0)
     .sort((a, b) => b.weight - a.weight)
-    .slice(0, 3)
-    .map((t) => t.indicator);
+    .slice(0, 3);
+  return [
+    ...new Set(terms.flatMap((t) => (t.gate ? [t.indicator, t.gate.indicator] : [t.indicator]))),
+  ];
 }
 
 export function deepIndicators(typology: Typology): string[] {

@@ -1,27 +1,37 @@
-// `casehound demo`: a fresh embedded database, the small demo world, and what it
-// holds — the escalation queue of flagged sellers an analyst would start from.
+// `casehound demo`: a fresh embedded database, the small demo world, then a
+// handful of investigations — planted cases of each typology, the hard negatives
+// and sellers nobody flagged — as a compact table and one full case report.
 import { join } from "node:path";
 import type { Command } from "commander";
+import { createInvestigator } from "../../controller/investigate.js";
 import { migrate } from "../../db/migrate.js";
 import { openPglite } from "../../db/pglite.js";
 import { seedWorld } from "../../db/seed/generate.js";
-import { writeLabels } from "../../db/seed/labels.js";
+import { type LabelledSubject, writeLabels } from "../../db/seed/labels.js";
+import { renderReport } from "../../domain/report.js";
 import { parseSeed } from "../arguments.js";
 import { context } from "../context.js";
+import { unflaggedSample } from "../eval/run.js";
 import { table, thousands } from "../format.js";
 
-interface FlagRow {
-  seller_id: string;
-  shop_name: string;
-  source: string;
-  reason: string;
-  score: number;
-}
+const SHOWCASE: readonly [string, string | null][] = [
+  ["brushing", "blatant"],
+  ["brushing", "subtle"],
+  ["collusion", "blatant"],
+  ["account_takeover", "subtle"],
+  ["incentive_abuse", "blatant"],
+  ["click_farm", "subtle"],
+  ["viral_seller", null],
+  ["shared_office_ip", null],
+  ["review_bombed", null],
+];
 
 export function registerDemoCommand(program: Command): void {
   program
     .command("demo")
-    .description("seed the small demo world into a fresh embedded database and show it")
+    .description(
+      "seed the small demo world into a fresh embedded database and investigate a few sellers",
+    )
     .option("--dir <dir>", "data directory for the demo (default: <data dir>/demo, recreated)")
     .option("--seed <n>", "random seed", parseSeed, 42)
     .action(async (options: { dir?: string; seed: number }) => {
@@ -31,31 +41,83 @@ export function registerDemoCommand(program: Command): void {
       const db = await openPglite(dir, { fresh: true });
       try {
         await migrate(db);
-        const result = await seedWorld(db, { size: "small", seed: options.seed });
-        const labelsPath = join(dir, "labels.json");
-        writeLabels(labelsPath, result.labels);
-        const counts = result.rowCounts;
+        const {
+          labels,
+          rowCounts: counts,
+          seconds,
+        } = await seedWorld(db, { size: "small", seed: options.seed });
+        writeLabels(join(dir, "labels.json"), labels);
         console.log(
-          `seeded the small world in ${result.seconds.toFixed(1)} s: ${thousands(counts.sellers)} sellers, ${thousands(counts.buyers)} buyers, ` +
-            `${thousands(counts.orders)} orders, ${thousands(counts.reviews)} reviews, ${thousands(counts.logins)} logins, ` +
-            `${thousands(counts.affiliate_clicks)} affiliate clicks (as of ${result.labels.as_of})`,
+          `seeded the small world in ${seconds.toFixed(1)} s: ${thousands(counts.sellers)} sellers, ${thousands(counts.buyers)} buyers, ` +
+            `${thousands(counts.orders)} orders, ${thousands(counts.reviews)} reviews, ${thousands(counts.logins)} logins (as of ${labels.as_of})\n`,
         );
-        const { rows } = await db.query<FlagRow>(
-          `SELECT f.entity_id AS seller_id, s.shop_name, f.source, f.reason, f.score
-             FROM risk.flags f JOIN risk.sellers s ON s.seller_id = f.entity_id
-            WHERE f.entity_type = 'seller'
-            ORDER BY f.score DESC, f.entity_id`,
-        );
-        console.log(`\nescalation queue: ${rows.length} flagged sellers (top 15 by score)`);
+        const picks: LabelledSubject[] = SHOWCASE.flatMap(([kind, intensity]) => {
+          const found = labels.subjects.find(
+            (s) => s.kind === kind && s.intensity === intensity && s.role === "primary",
+          );
+          return found ? [found] : [];
+        });
+        picks.push(...(await unflaggedSample(db, labels, 2)));
+
+        const investigate = createInvestigator({ warehouse: db });
+        const rows: (string | number)[][] = [];
+        let firstReport = "";
+        for (const pick of picks) {
+          const flags = await db.query<{ reason: string }>(
+            "SELECT DISTINCT reason FROM risk.flags WHERE entity_type = 'seller' AND entity_id = $1",
+            [pick.subject.id],
+          );
+          const allegation = flags.rows.length
+            ? `Flagged for review: ${flags.rows.map((r) => r.reason).join("; ")}`
+            : "Routine re-review of a seller with no open flags";
+          const started = performance.now();
+          const result = await investigate({
+            subject: pick.subject,
+            allegation,
+            source: "analyst",
+          });
+          const ms = performance.now() - started;
+          const v = result.verdict;
+          const named =
+            v.decision === "fraud" || v.decision === "suspicious"
+              ? (v.typologies[0]?.typology ?? "")
+              : "";
+          rows.push([
+            pick.subject.id,
+            `${pick.kind}${pick.intensity ? ` (${pick.intensity})` : ""}`,
+            v.decision,
+            named,
+            v.risk_score.toFixed(3),
+            v.recommended_action,
+            v.findings.length,
+            Math.round(ms),
+          ]);
+          if (!firstReport) firstReport = renderReport(v, result.evidence);
+        }
         console.log(
           table(
-            ["seller", "shop", "source", "reason", "score"],
-            rows
-              .slice(0, 15)
-              .map((r) => [r.seller_id, r.shop_name, r.source, r.reason, r.score.toFixed(2)]),
+            [
+              "seller",
+              "planted as (ground truth)",
+              "decision",
+              "typology",
+              "risk",
+              "action",
+              "findings",
+              "ms",
+            ],
+            rows,
           ),
         );
-        console.log(`\nground truth of the planted cases (for evaluation only): ${labelsPath}`);
+        console.log("\n(the first investigation also computes the category baselines)\n");
+        console.log("=".repeat(100));
+        console.log(firstReport);
+        console.log(
+          `ground truth of the planted cases (read only by \`casehound eval\`): ${join(dir, "labels.json")}`,
+        );
+        console.log(
+          "next: `npx casehound eval` measures every planted case; `npx casehound investigate --subject seller:<id> --allegation ...` runs one",
+        );
       } finally {
         await db.close();
       }

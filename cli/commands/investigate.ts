@@ -2,6 +2,7 @@
 // Markdown report or as JSON (verdict and evidence).
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { createInvestigator } from "../../controller/investigate.js";
+import { openPostgres } from "../../db/postgres.js";
 import { parseSubject, type Subject } from "../../domain/case.js";
 import { AppError } from "../../domain/errors.js";
 import { renderReport } from "../../domain/report.js";
@@ -58,19 +59,25 @@ export function registerInvestigateCommand(program: Command): void {
       if (options.allegation.trim() === "" || options.allegation.length > 4000) {
         throw new AppError("bad_argument", "--allegation must be 1 to 4000 characters");
       }
-      await withDatabase(async (db) => {
-        const investigate = createInvestigator({ warehouse: db });
-        const result = await investigate({
-          subject: options.subject,
-          allegation: options.allegation,
-          typologyHints: options.hint ?? [],
-          ...(options.asOf ? { asOf: options.asOf } : {}),
-        });
-        if (options.json)
-          console.log(
-            JSON.stringify({ verdict: result.verdict, evidence: result.evidence }, null, 2),
-          );
-        else process.stdout.write(renderReport(result.verdict, result.evidence));
+      await withDatabase(async (db, { env }) => {
+        // The warehouse may be a separate (read-only) connection; by default it is the same database.
+        const warehouse = env.WAREHOUSE_URL ? await openPostgres(env.WAREHOUSE_URL) : db;
+        try {
+          const investigate = createInvestigator({ warehouse, app: db });
+          const result = await investigate({
+            subject: options.subject,
+            allegation: options.allegation,
+            typologyHints: options.hint ?? [],
+            ...(options.asOf ? { asOf: options.asOf } : {}),
+          });
+          if (options.json)
+            console.log(
+              JSON.stringify({ verdict: result.verdict, evidence: result.evidence }, null, 2),
+            );
+          else process.stdout.write(renderReport(result.verdict, result.evidence));
+        } finally {
+          if (warehouse !== db) await warehouse.close();
+        }
       });
     });
 }

@@ -35,8 +35,10 @@ export async function finalize(state: CaseStateType, config: RunnableConfig): Pr
       undecided || !reflection.passed || decision === "suspicious" || state.exhaustion !== null,
     partial: state.exhaustion,
     reason: state.unresolved,
-    mode: "offline",
-    models: {},
+    mode: Object.keys(deps.models).length ? "llm" : "offline",
+    models: Object.fromEntries(
+      Object.entries(deps.models).map(([role, model]) => [role, model?.getName() ?? "unknown"]),
+    ),
     prompt_versions: {},
     budgets_used: {
       iterations: state.iteration,

@@ -31,6 +31,34 @@ describe("the casehound command", () => {
     expectUsageError(["db", "info", "--colour"], /unknown option '--colour'/);
   });
 
+  it("rejects a malformed subject, a missing allegation and an unknown typology hint", () => {
+    expectUsageError(
+      ["investigate", "--subject", "slr_1", "--allegation", "x"],
+      /must be seller:ID, buyer:ID or order:ID/,
+    );
+    expectUsageError(
+      ["investigate", "--subject", "seller:a b", "--allegation", "x"],
+      /must be seller:ID/,
+    );
+    expectUsageError(
+      ["investigate", "--subject", "seller:slr_1"],
+      /required option '--allegation <text>' not specified/,
+    );
+    expectUsageError(
+      ["investigate", "--subject", "seller:slr_1", "--allegation", "   "],
+      /--allegation must be 1 to 4000 characters/,
+    );
+    expectUsageError(
+      ["investigate", "--subject", "seller:slr_1", "--allegation", "x", "--hint", "arson"],
+      /Allowed choices are brushing/,
+    );
+    expectUsageError(
+      ["investigate", "--subject", "seller:slr_1", "--allegation", "x", "--as-of", "yesterday"],
+      /ISO date-time/,
+    );
+    expectUsageError(["eval", "--size", "large"], /Allowed choices are small, medium/);
+  });
+
   it("rejects a bad environment naming the variable", () => {
     expectUsageError(["db", "info"], /DATABASE_URL must be a postgres/, {
       DATABASE_URL: "mysql://localhost/x",
@@ -57,6 +85,27 @@ describe("the casehound command", () => {
     };
     expect(parsed.rowCounts.orders).toBeGreaterThan(50_000);
     expect(parsed.seeds.map((s) => s.seed)).toEqual([7]);
+
+    const verdict = runCli(
+      ["investigate", "--subject", "seller:slr_nobody", "--allegation", "test", "--json"],
+      { CASEHOUND_DATA_DIR: dir },
+    );
+    expect(verdict.code).toBe(0);
+    expect(JSON.parse(verdict.stdout).verdict).toMatchObject({
+      decision: "insufficient_evidence",
+      reason: "seller slr_nobody is not in the warehouse",
+    });
+
+    const planted = readLabels(labels).subjects.find(
+      (s) => s.kind === "brushing" && s.intensity === "blatant",
+    );
+    const report = runCli(
+      ["investigate", "--subject", `seller:${planted?.subject.id}`, "--allegation", "fake reviews"],
+      { CASEHOUND_DATA_DIR: dir },
+    );
+    expect(report.code).toBe(0);
+    expect(report.stdout).toContain("**Decision: fraud** — brushing");
+    expect(report.stdout).toContain("## Evidence");
 
     const again = runCli(["seed", "--size", "small"], { CASEHOUND_DATA_DIR: dir });
     expect(again.code).toBe(1);
