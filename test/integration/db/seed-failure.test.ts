@@ -26,7 +26,7 @@ describe("a seed that fails part-way", () => {
       `SELECT count(*) FILTER (WHERE indexname LIKE '%_pkey') AS keys, count(*) FILTER (WHERE indexname LIKE '%_idx') AS indexes
          FROM pg_indexes WHERE schemaname = 'risk'`,
     );
-    expect(rows[0]).toEqual({ keys: WAREHOUSE_TABLES.length, indexes: 21 });
+    expect(rows[0]).toEqual({ keys: WAREHOUSE_TABLES.length, indexes: 23 });
     const retry = await seedWorld(t.db, { size: "small", seed: 3 });
     expect(retry.rowCounts.orders).toBeGreaterThan(0);
     await t.dispose();

@@ -16,11 +16,11 @@ export const BRUSHING_INDICATORS = [
     description:
       "Distinct buyers who placed an order from a device another of this seller's buyers also used (90 days). Households make this a few percent; brushing farms make it most.",
     whenAbsent: null,
+    // Group, then join: a self-join of every buyer pair grows with the square of a big seller's buyers.
     valueSql: `${RECENT},
-      sharing AS (SELECT DISTINCT a.seller_id, a.buyer_id FROM o a JOIN o b
-                    ON a.seller_id = b.seller_id AND a.device_id = b.device_id AND a.buyer_id <> b.buyer_id)
-      SELECT o.seller_id, count(DISTINCT sh.buyer_id)::float8 / count(DISTINCT o.buyer_id) AS value
-        FROM o LEFT JOIN sharing sh ON sh.seller_id = o.seller_id AND sh.buyer_id = o.buyer_id GROUP BY o.seller_id`,
+      shared AS (SELECT seller_id, device_id FROM o WHERE device_id IS NOT NULL GROUP BY 1, 2 HAVING count(DISTINCT buyer_id) > 1)
+      SELECT o.seller_id, (count(DISTINCT o.buyer_id) FILTER (WHERE sh.device_id IS NOT NULL))::float8 / count(DISTINCT o.buyer_id) AS value
+        FROM o LEFT JOIN shared sh ON sh.seller_id = o.seller_id AND sh.device_id = o.device_id GROUP BY o.seller_id`,
     sampleSql: `SELECT o.device_id, count(DISTINCT o.buyer_id) AS buyers, min(o.created_at) AS first_order, max(o.created_at) AS last_order
         FROM risk.orders o WHERE o.seller_id = $1 AND o.created_at > $2::timestamptz - interval '90 days' AND o.created_at <= $2::timestamptz
        GROUP BY o.device_id HAVING count(DISTINCT o.buyer_id) > 1 ORDER BY buyers DESC LIMIT 10`,
@@ -34,10 +34,9 @@ export const BRUSHING_INDICATORS = [
       "Distinct buyers shipping to an address another of this seller's buyers also used (90 days).",
     whenAbsent: null,
     valueSql: `${RECENT},
-      sharing AS (SELECT DISTINCT a.seller_id, a.buyer_id FROM o a JOIN o b
-                    ON a.seller_id = b.seller_id AND a.shipping_address_id = b.shipping_address_id AND a.buyer_id <> b.buyer_id)
-      SELECT o.seller_id, count(DISTINCT sh.buyer_id)::float8 / count(DISTINCT o.buyer_id) AS value
-        FROM o LEFT JOIN sharing sh ON sh.seller_id = o.seller_id AND sh.buyer_id = o.buyer_id GROUP BY o.seller_id`,
+      shared AS (SELECT seller_id, shipping_address_id FROM o WHERE shipping_address_id IS NOT NULL GROUP BY 1, 2 HAVING count(DISTINCT buyer_id) > 1)
+      SELECT o.seller_id, (count(DISTINCT o.buyer_id) FILTER (WHERE sh.shipping_address_id IS NOT NULL))::float8 / count(DISTINCT o.buyer_id) AS value
+        FROM o LEFT JOIN shared sh ON sh.seller_id = o.seller_id AND sh.shipping_address_id = o.shipping_address_id GROUP BY o.seller_id`,
     sampleSql: `SELECT o.shipping_address_id, a.city, count(DISTINCT o.buyer_id) AS buyers
         FROM risk.orders o JOIN risk.addresses a ON a.address_id = o.shipping_address_id
        WHERE o.seller_id = $1 AND o.created_at > $2::timestamptz - interval '90 days' AND o.created_at <= $2::timestamptz
@@ -51,12 +50,14 @@ export const BRUSHING_INDICATORS = [
     description:
       "Buyers (90 days) whose account was under 14 days old at their first order with this seller and who never bought from anyone else.",
     whenAbsent: null,
-    valueSql: `${RECENT},
-      firsts AS (SELECT o.seller_id, o.buyer_id, min(x.created_at) AS first_at FROM o JOIN risk.orders x
-                   ON x.buyer_id = o.buyer_id AND x.seller_id = o.seller_id GROUP BY 1, 2)
+    valueSql: `WITH s AS (${SELLERS}),
+      firsts AS (SELECT o.seller_id, o.buyer_id, min(o.created_at) AS first_at FROM risk.orders o JOIN s USING (seller_id)
+                  WHERE o.created_at <= $2::timestamptz GROUP BY 1, 2
+                 HAVING max(o.created_at) > $2::timestamptz - interval '90 days')
       SELECT f.seller_id,
              avg((f.first_at - u.registered_at < interval '14 days'
-                  AND NOT EXISTS (SELECT 1 FROM risk.orders y WHERE y.buyer_id = f.buyer_id AND y.seller_id <> f.seller_id))::int)::float8 AS value
+                  AND NOT EXISTS (SELECT 1 FROM risk.orders y WHERE y.buyer_id = f.buyer_id AND y.seller_id <> f.seller_id
+                                    AND y.created_at <= $2::timestamptz))::int)::float8 AS value
         FROM firsts f JOIN risk.buyers u USING (buyer_id) GROUP BY f.seller_id`,
     sampleSql: `SELECT o.buyer_id, u.registered_at, u.email_domain, min(o.created_at) AS first_order, count(*) AS orders
         FROM risk.orders o JOIN risk.buyers u USING (buyer_id)

@@ -55,13 +55,20 @@ export const COLLUSION_INDICATORS = [
       o AS (SELECT DISTINCT o.seller_id, o.buyer_id, o.device_id, o.ip FROM risk.orders o JOIN s USING (seller_id)
              WHERE o.created_at > $2::timestamptz - interval '180 days' AND o.created_at <= $2::timestamptz)
       SELECT o.seller_id, count(DISTINCT o.buyer_id)::float8 AS value FROM o
-       WHERE EXISTS (SELECT 1 FROM risk.logins l WHERE l.account_type = 'seller' AND l.account_id <> o.seller_id
-                       AND (l.device_id = o.device_id OR l.ip = o.ip) AND l.at <= $2::timestamptz)
+       -- two EXISTS, not one with OR, so each can use its index (logins by device, logins by ip)
+       WHERE EXISTS (SELECT 1 FROM risk.logins l WHERE l.device_id = o.device_id AND l.account_type = 'seller'
+                       AND l.account_id <> o.seller_id AND l.at <= $2::timestamptz)
+          OR EXISTS (SELECT 1 FROM risk.logins l WHERE l.ip = o.ip AND l.account_type = 'seller'
+                       AND l.account_id <> o.seller_id AND l.at <= $2::timestamptz)
        GROUP BY o.seller_id`,
-    sampleSql: `SELECT o.buyer_id, o.order_id, o.device_id, host(o.ip) AS ip, l.account_id AS other_seller
-        FROM risk.orders o JOIN risk.logins l ON l.account_type = 'seller' AND l.account_id <> o.seller_id AND (l.device_id = o.device_id OR l.ip = o.ip)
-       WHERE o.seller_id = $1 AND o.created_at > $2::timestamptz - interval '180 days' AND o.created_at <= $2::timestamptz
-       GROUP BY 1, 2, 3, 4, 5 ORDER BY o.order_id LIMIT 10`,
+    sampleSql: `WITH o AS (SELECT order_id, buyer_id, seller_id, device_id, ip FROM risk.orders
+                  WHERE seller_id = $1 AND created_at > $2::timestamptz - interval '180 days' AND created_at <= $2::timestamptz)
+      SELECT DISTINCT o.buyer_id, o.order_id, o.device_id, host(o.ip) AS ip, l.account_id AS other_seller, 'device' AS shared
+        FROM o JOIN risk.logins l ON l.device_id = o.device_id AND l.account_type = 'seller' AND l.account_id <> o.seller_id AND l.at <= $2::timestamptz
+      UNION
+      SELECT DISTINCT o.buyer_id, o.order_id, o.device_id, host(o.ip) AS ip, l.account_id AS other_seller, 'ip' AS shared
+        FROM o JOIN risk.logins l ON l.ip = o.ip AND l.account_type = 'seller' AND l.account_id <> o.seller_id AND l.at <= $2::timestamptz
+      ORDER BY order_id LIMIT 10`,
   }),
   defineIndicator({
     id: "collusion.shared_payout_account",
