@@ -3,9 +3,9 @@
 // and leave templated five-star praise soon after delivery.
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "../sizes.js";
 import { brushingReview, productTitle } from "../text.js";
-import { CATEGORIES, DISPOSABLE_EMAIL_DOMAINS, EMAIL_DOMAINS } from "../vocabulary.js";
+import { CATEGORIES } from "../vocabulary.js";
 import { ipIn } from "../world.js";
-import { campaignBuyer, type Plant, times } from "./plant.js";
+import { freshAccount, type Plant, times } from "./plant.js";
 
 const PARAMS = {
   blatant: {
@@ -71,31 +71,12 @@ export const brushing: Plant = {
         );
         const ips = times(p.ips, () => ipIn(rng, seller.country));
         const addresses = times(p.addresses, () => writer.address(rng, seller.country));
+        const farm = { devices, ips, addresses, country: seller.country, disposable: p.disposable };
         for (let i = 0; i < p.accounts; i++) {
           const at = rng.uniform(start, end);
-          const deviceId = rng.pick(devices);
-          const ip = rng.pick(ips);
-          const buyer = campaignBuyer(ctx, {
-            registeredAt: at - rng.uniform(0.2, 8) * DAY_MS,
-            country: seller.country,
-            emailDomain: rng.chance(p.disposable)
-              ? rng.pick(DISPOSABLE_EMAIL_DOMAINS)
-              : rng.weighted(EMAIL_DOMAINS),
-            devices: [deviceId],
-            homeIp: ip,
-            addressId: rng.pick(addresses),
-          });
+          const { buyer, deviceId, ip } = freshAccount(ctx, farm, at, [0.2, 8], 10);
           const product = rng.pick(items);
           const deliveredAt = at + rng.uniform(1, 2.5) * DAY_MS;
-          writer.login({
-            accountType: "buyer",
-            accountId: buyer.id,
-            at: at - rng.uniform(1, 10) * MINUTE_MS,
-            ip,
-            deviceId,
-            country: seller.country.code,
-            success: true,
-          });
           const orderId = writer.order({
             buyer,
             seller,

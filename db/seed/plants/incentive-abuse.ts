@@ -3,9 +3,9 @@
 // cancels or refunds most of the orders once the credit has been paid.
 import { DAY_MS, MINUTE_MS } from "../sizes.js";
 import { productTitle } from "../text.js";
-import { CATEGORIES, DISPOSABLE_EMAIL_DOMAINS, EMAIL_DOMAINS } from "../vocabulary.js";
+import { CATEGORIES } from "../vocabulary.js";
 import { ipIn, type Promotion } from "../world.js";
-import { campaignBuyer, type Plant, times } from "./plant.js";
+import { freshAccount, type Plant, times } from "./plant.js";
 
 const PARAMS = {
   blatant: {
@@ -63,29 +63,10 @@ export const incentiveAbuse: Plant = {
         const devices = times(p.devices, () => writer.device(rng, start - 20 * DAY_MS));
         const addresses = times(p.addresses, () => writer.address(rng, seller.country));
         const ips = times(p.ips, () => ipIn(rng, seller.country));
+        const farm = { devices, ips, addresses, country: seller.country, disposable: p.disposable };
         for (let i = 0; i < p.accounts; i++) {
           const at = rng.uniform(start, end);
-          const deviceId = rng.pick(devices);
-          const ip = rng.pick(ips);
-          const buyer = campaignBuyer(ctx, {
-            registeredAt: at - rng.uniform(0.05, 2) * DAY_MS,
-            country: seller.country,
-            emailDomain: rng.chance(p.disposable)
-              ? rng.pick(DISPOSABLE_EMAIL_DOMAINS)
-              : rng.weighted(EMAIL_DOMAINS),
-            devices: [deviceId],
-            homeIp: ip,
-            addressId: rng.pick(addresses),
-          });
-          writer.login({
-            accountType: "buyer",
-            accountId: buyer.id,
-            at: at - rng.uniform(1, 15) * MINUTE_MS,
-            ip,
-            deviceId,
-            country: seller.country.code,
-            success: true,
-          });
+          const { buyer, deviceId, ip } = freshAccount(ctx, farm, at, [0.05, 2], 15);
           const undone = rng.chance(p.undoRate);
           const status = undone ? (rng.chance(0.5) ? "cancelled" : "refunded") : "delivered";
           const deliveredAt = status === "cancelled" ? null : at + rng.uniform(1.5, 4) * DAY_MS;

@@ -2,8 +2,9 @@
 // at a blatant or a subtle intensity, whose truth goes into the labels file only.
 import type { Typology } from "../../../domain/typology.js";
 import type { Rng } from "../rng.js";
+import { DAY_MS, MINUTE_MS } from "../sizes.js";
 import { ts } from "../tables.js";
-import type { Country } from "../vocabulary.js";
+import { type Country, DISPOSABLE_EMAIL_DOMAINS, EMAIL_DOMAINS } from "../vocabulary.js";
 import type { Buyer, Seller, World, WorldWriter } from "../world.js";
 
 export type Intensity = "blatant" | "subtle";
@@ -71,6 +72,52 @@ export function campaignBuyer(
     "active",
   ]);
   return buyer;
+}
+
+/** The shared infrastructure of a mass-registration campaign. */
+export interface AccountFarm {
+  devices: string[];
+  ips: string[];
+  addresses: string[];
+  country: Country;
+  /** Share of the accounts registered with a throwaway e-mail domain. */
+  disposable: number;
+}
+
+/**
+ * Registers a fresh campaign account `ageDays` before `at` on one of the farm's
+ * devices, IPs and addresses, and logs it in just before `at`.
+ */
+export function freshAccount(
+  ctx: PlantContext,
+  farm: AccountFarm,
+  at: number,
+  ageDays: readonly [number, number],
+  loginLeadMinutes: number,
+): { buyer: Buyer; deviceId: string; ip: string } {
+  const { rng } = ctx;
+  const deviceId = rng.pick(farm.devices);
+  const ip = rng.pick(farm.ips);
+  const buyer = campaignBuyer(ctx, {
+    registeredAt: at - rng.uniform(ageDays[0], ageDays[1]) * DAY_MS,
+    country: farm.country,
+    emailDomain: rng.chance(farm.disposable)
+      ? rng.pick(DISPOSABLE_EMAIL_DOMAINS)
+      : rng.weighted(EMAIL_DOMAINS),
+    devices: [deviceId],
+    homeIp: ip,
+    addressId: rng.pick(farm.addresses),
+  });
+  ctx.writer.login({
+    accountType: "buyer",
+    accountId: buyer.id,
+    at: at - rng.uniform(1, loginLeadMinutes) * MINUTE_MS,
+    ip,
+    deviceId,
+    country: farm.country.code,
+    success: true,
+  });
+  return { buyer, deviceId, ip };
 }
 
 export function times<T>(n: number, make: (i: number) => T): T[] {
