@@ -40,8 +40,10 @@ if (childEngine) {
       ...primaries,
       ...(await unflaggedSample(db, labels, Math.max(0, cases - primaries.length))),
     ].slice(0, cases);
+    const first = subjects[0];
+    if (!first) throw new Error("the world has no subjects to investigate");
     const warm = performance.now();
-    await investigate({ subject: subjects[0]!.subject, allegation: "warm-up" });
+    await investigate({ subject: first.subject, allegation: "warm-up" });
     const baselineSeconds = (performance.now() - warm) / 1000;
     const times: number[] = [];
     let queries = 0;
