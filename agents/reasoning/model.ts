@@ -204,11 +204,13 @@ export const MODELS: readonly TypologyModel[] = [
     bias: -4,
     terms: [
       {
-        indicator: "incentive_abuse.fresh_promo_redemptions",
+        indicator: "incentive_abuse.fresh_promo_share",
         weight: 4,
-        feature: { kind: "saturating", scale: 15 },
+        feature: { kind: "band", from: 0.02, to: 0.3 },
         family: "promotions",
-        claim: "{value} new-user promotion redemptions by accounts under three days old",
+        gate: { indicator: "incentive_abuse.fresh_promo_redemptions", min: 5 },
+        claim:
+          "{value} of recent orders are new-user promotion redemptions by accounts under three days old",
       },
       {
         indicator: "incentive_abuse.redeemer_device_sharing",

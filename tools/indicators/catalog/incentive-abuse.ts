@@ -24,6 +24,20 @@ export const INCENTIVE_ABUSE_INDICATORS = [
          AND o.created_at > $2::timestamptz - interval '90 days' AND o.created_at <= $2::timestamptz ORDER BY o.created_at DESC LIMIT 10`,
   }),
   defineIndicator({
+    id: "incentive_abuse.fresh_promo_share",
+    title:
+      "Share of recent orders that are new-user promotion redemptions by accounts under three days old",
+    topics: ["incentive_abuse"],
+    unit: "share",
+    description:
+      "The count relative to the seller's volume: a large shop sees many genuine newcomers; a farm's redemptions are a large part of a shop's orders.",
+    whenAbsent: null,
+    valueSql: `${FRESH_REDEMPTIONS},
+      total AS (SELECT o.seller_id, count(*) AS n FROM risk.orders o JOIN s USING (seller_id)
+                 WHERE o.created_at > $2::timestamptz - interval '90 days' AND o.created_at <= $2::timestamptz GROUP BY o.seller_id)
+      SELECT t.seller_id, (SELECT count(*) FROM fresh f WHERE f.seller_id = t.seller_id)::float8 / t.n AS value FROM total t`,
+  }),
+  defineIndicator({
     id: "incentive_abuse.redeemer_device_sharing",
     title: "Share of fresh promotion redeemers sharing a device with another redeemer",
     topics: ["incentive_abuse"],
