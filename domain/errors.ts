@@ -10,6 +10,7 @@ export type ErrorCode =
   | "migration_failed"
   | "warehouse_not_empty"
   | "not_found"
+  | "conflict"
   | "internal";
 
 export class AppError extends Error {

@@ -1,0 +1,67 @@
+// The audit trail in the database: appends events to a case's chain (serialised per
+// case so two writers cannot fork it) and reads a chain back for verification.
+import {
+  type AuditEvent,
+  type AuditEventDraft,
+  chainEvent,
+  type Verification,
+  verifyChain,
+} from "../../domain/audit.js";
+import type { Queryable } from "../types.js";
+
+interface EventRow {
+  case_id: string;
+  seq: number;
+  at: Date;
+  actor: string;
+  kind: AuditEvent["kind"];
+  payload: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
+}
+
+const toEvent = (row: EventRow): AuditEvent => ({ ...row, at: new Date(row.at).toISOString() });
+
+/** Appends one event; callers run it inside a transaction so the lock holds until commit. */
+export async function appendAuditEvent(
+  tx: Queryable,
+  caseId: string,
+  draft: AuditEventDraft,
+): Promise<AuditEvent> {
+  // Lock the case row: concurrent appenders to one chain queue up instead of forking it.
+  const locked = await tx.query("SELECT 1 FROM casehound.cases WHERE case_id = $1 FOR UPDATE", [
+    caseId,
+  ]);
+  if (locked.rows.length === 0) throw new Error(`cannot audit unknown case ${caseId}`);
+  const { rows } = await tx.query<{ seq: number; hash: string }>(
+    "SELECT seq, hash FROM casehound.audit_events WHERE case_id = $1 ORDER BY seq DESC LIMIT 1",
+    [caseId],
+  );
+  const event = chainEvent(caseId, rows[0] ?? null, draft);
+  await tx.query(
+    "INSERT INTO casehound.audit_events (case_id, seq, at, actor, kind, payload, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    [
+      event.case_id,
+      event.seq,
+      event.at,
+      event.actor,
+      event.kind,
+      JSON.stringify(event.payload),
+      event.prev_hash,
+      event.hash,
+    ],
+  );
+  return event;
+}
+
+export async function readAuditChain(db: Queryable, caseId: string): Promise<AuditEvent[]> {
+  const { rows } = await db.query<EventRow>(
+    "SELECT case_id, seq, at, actor, kind, payload, prev_hash, hash FROM casehound.audit_events WHERE case_id = $1 ORDER BY seq",
+    [caseId],
+  );
+  return rows.map(toEvent);
+}
+
+export async function verifyAuditChain(db: Queryable, caseId: string): Promise<Verification> {
+  return verifyChain(caseId, await readAuditChain(db, caseId));
+}

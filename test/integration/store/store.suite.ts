@@ -1,0 +1,130 @@
+// The case store and the audit trail on a real engine.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrate } from "../../../db/migrate.js";
+import {
+  appendAuditEvent,
+  readAuditChain,
+  verifyAuditChain,
+} from "../../../db/repositories/audit.js";
+import { createCase, getCase } from "../../../db/repositories/cases.js";
+import { isAppError } from "../../../domain/errors.js";
+import type { TestDatabase } from "../../support/engines.js";
+
+const request = {
+  subject: { type: "seller" as const, id: "slr_1" },
+  allegation: "fake reviews",
+  typologyHints: ["brushing" as const],
+};
+
+export function storeSuite(engine: string, open: () => Promise<TestDatabase>): void {
+  describe(`the case store and audit trail on ${engine}`, () => {
+    let t: TestDatabase;
+    beforeAll(async () => {
+      t = await open();
+      await migrate(t.db);
+    });
+    afterAll(async () => {
+      await t?.dispose();
+    });
+
+    it("creates a queued case and starts its audit chain with case_created", async () => {
+      const { case: stored, created } = await createCase(t.db, request, { actor: "analyst:ana" });
+      expect(created).toBe(true);
+      expect(stored).toMatchObject({
+        status: "queued",
+        subject: request.subject,
+        typologyHints: ["brushing"],
+        source: "analyst",
+      });
+      expect(await getCase(t.db, stored.id)).toEqual(stored);
+      const chain = await readAuditChain(t.db, stored.id);
+      expect(chain.map((e) => e.kind)).toEqual(["case_created"]);
+      expect(chain[0]?.payload).toMatchObject({
+        allegation: "fake reviews",
+        subject: request.subject,
+      });
+      expect(await verifyAuditChain(t.db, stored.id)).toMatchObject({ ok: true, events: 1 });
+    });
+
+    it("returns the same case for the same idempotency key and request, and refuses a different request under it", async () => {
+      const first = await createCase(t.db, request, { actor: "svc", idempotencyKey: "key-1" });
+      const again = await createCase(
+        t.db,
+        { ...request, allegation: "  fake reviews  " },
+        { actor: "svc", idempotencyKey: "key-1" },
+      );
+      expect(again).toEqual({ case: first.case, created: false });
+      const error = await createCase(
+        t.db,
+        { ...request, allegation: "something else" },
+        { actor: "svc", idempotencyKey: "key-1" },
+      ).catch((e: unknown) => e);
+      expect(isAppError(error, "conflict")).toBe(true);
+      expect((error as Error).message).toContain(first.case.id);
+    });
+
+    it("creates one case when two requests with one key race", async () => {
+      const results = await Promise.all(
+        [1, 2, 3].map(() => createCase(t.db, request, { actor: "svc", idempotencyKey: "race" })),
+      );
+      expect(new Set(results.map((r) => r.case.id)).size).toBe(1);
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+    });
+
+    it("keeps one unforked chain when events are appended concurrently", async () => {
+      const { case: c } = await createCase(t.db, request, { actor: "svc" });
+      await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          t.db.transaction((tx) =>
+            appendAuditEvent(tx, c.id, {
+              at: new Date().toISOString(),
+              actor: `agent:${i}`,
+              kind: "evidence_added",
+              payload: { i },
+            }),
+          ),
+        ),
+      );
+      const chain = await readAuditChain(t.db, c.id);
+      expect(chain.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      expect(await verifyAuditChain(t.db, c.id)).toMatchObject({ ok: true, events: 9 });
+    });
+
+    it("refuses to update, delete or truncate audit events", async () => {
+      const { case: c } = await createCase(t.db, request, { actor: "svc" });
+      await expect(
+        t.db.query("UPDATE casehound.audit_events SET actor = 'x' WHERE case_id = $1", [c.id]),
+      ).rejects.toThrow(/append-only/);
+      await expect(
+        t.db.query("DELETE FROM casehound.audit_events WHERE case_id = $1", [c.id]),
+      ).rejects.toThrow(/append-only/);
+      await expect(t.db.exec("TRUNCATE casehound.audit_events CASCADE")).rejects.toThrow(
+        /append-only/,
+      );
+      expect(await verifyAuditChain(t.db, c.id)).toMatchObject({ ok: true });
+    });
+
+    it("names the tampered event after a one-character change made behind the trigger's back", async () => {
+      const { case: c } = await createCase(t.db, request, { actor: "svc" });
+      for (let i = 0; i < 3; i++) {
+        await t.db.transaction((tx) =>
+          appendAuditEvent(tx, c.id, {
+            at: new Date().toISOString(),
+            actor: "agent:sql",
+            kind: "sql_executed",
+            payload: { query: "SELECT 1", rows: i },
+          }),
+        );
+      }
+      await t.db.transaction(async (tx) => {
+        await tx.exec("ALTER TABLE casehound.audit_events DISABLE TRIGGER USER");
+        await tx.query(
+          "UPDATE casehound.audit_events SET actor = 'agent:sqm' WHERE case_id = $1 AND seq = 3",
+          [c.id],
+        );
+        await tx.exec("ALTER TABLE casehound.audit_events ENABLE TRIGGER USER");
+      });
+      expect(await verifyAuditChain(t.db, c.id)).toMatchObject({ ok: false, brokenAt: 3 });
+    });
+  });
+}
