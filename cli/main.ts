@@ -2,6 +2,7 @@
 // one-line message; other failures exit 1 with the error's message, never a stack.
 import { Command, CommanderError } from "commander";
 import { isAppError } from "../domain/errors.js";
+import { registerAuditCommands } from "./commands/audit.js";
 import { registerDbCommands } from "./commands/db.js";
 import { registerDemoCommand } from "./commands/demo.js";
 import { registerEvalCommand } from "./commands/eval.js";
@@ -21,6 +22,7 @@ function buildProgram(): Command {
   registerInvestigateCommand(program);
   registerDemoCommand(program);
   registerEvalCommand(program);
+  registerAuditCommands(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();
@@ -31,7 +33,8 @@ function buildProgram(): Command {
 async function main(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv);
-    return 0;
+    // A command may set its own exit code (audit verify on a broken chain does).
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Commander has already printed its one-line message (or the help text).

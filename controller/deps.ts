@@ -5,6 +5,7 @@ import type { RunnableConfig } from "@langchain/core/runnables";
 import type { Database } from "../db/types.js";
 import type { Budget } from "../domain/budget.js";
 import type { BaselineCache } from "../tools/indicators/baselines.js";
+import type { AuditSink } from "./audit-sink.js";
 
 /** The roles a chat model can fill; an absent role runs its deterministic agent. */
 export type ModelRole = "planner" | "sql" | "reasoning" | "reflection";
@@ -17,6 +18,10 @@ export interface InvestigationDeps {
   app: Database;
   baselines: BaselineCache;
   budget: Budget;
+  /** Where the run's audit trail goes. */
+  audit: AuditSink;
+  /** This run's id: with node, round and task it keys every side effect. */
+  runId: string;
   /** Chat models per role; empty in offline mode. */
   models: RoleModels;
   /** Wall clock, injectable so runs are reproducible in tests. */

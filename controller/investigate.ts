@@ -10,6 +10,7 @@ import type { Evidence } from "../domain/evidence.js";
 import type { IndicatorReading } from "../domain/indicator.js";
 import type { Verdict } from "../domain/verdict.js";
 import { type BaselineCache, createBaselineCache } from "../tools/indicators/baselines.js";
+import { type AuditSink, createMemoryAuditSink } from "./audit-sink.js";
 import type { InvestigationDeps, RoleModels } from "./deps.js";
 import { buildInvestigationGraph } from "./graph.js";
 
@@ -17,6 +18,7 @@ export interface InvestigationResult {
   verdict: Verdict;
   evidence: Evidence[];
   readings: IndicatorReading[];
+  runId: string;
 }
 
 export interface InvestigatorOptions {
@@ -24,6 +26,8 @@ export interface InvestigatorOptions {
   app?: Database;
   budget?: Partial<Budget>;
   checkpointer?: BaseCheckpointSaver;
+  /** The audit sink for a case; default: an in-memory chain per run. */
+  audit?: (caseId: string) => AuditSink;
   /** Chat models per role. LLM mode is not built yet: only offline mode runs. */
   models?: RoleModels;
   now?: () => Date;
@@ -58,9 +62,10 @@ export function createInvestigator(options: InvestigatorOptions) {
   const caches = new Map<string, BaselineCache>();
 
   return async function investigate(
-    input: CaseInput & { id?: string },
+    input: CaseInput & { id?: string; runId?: string },
   ): Promise<InvestigationResult> {
-    const parsed = CaseInput.parse(input);
+    const { id: _id, runId: _runId, ...request } = input;
+    const parsed = CaseInput.parse(request);
     const asOf = parsed.asOf
       ? new Date(parsed.asOf).toISOString()
       : await warehouseAsOf(app, now());
@@ -74,6 +79,8 @@ export function createInvestigator(options: InvestigatorOptions) {
       baselines = createBaselineCache(options.warehouse, app, asOf);
       caches.set(asOf, baselines);
     }
+    const runId = input.runId ?? randomUUID();
+    const audit = (options.audit ?? createMemoryAuditSink)(theCase.id);
     const deps: InvestigationDeps = {
       warehouse: options.warehouse,
       app,
@@ -81,6 +88,8 @@ export function createInvestigator(options: InvestigatorOptions) {
       budget,
       models,
       now,
+      audit,
+      runId,
     };
     const final = await graph.invoke(
       {
@@ -103,6 +112,6 @@ export function createInvestigator(options: InvestigatorOptions) {
       },
     );
     if (!final.verdict) throw new Error(`case ${theCase.id} ended without a verdict`);
-    return { verdict: final.verdict, evidence: final.evidence, readings: final.readings };
+    return { verdict: final.verdict, evidence: final.evidence, readings: final.readings, runId };
   };
 }

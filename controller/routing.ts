@@ -11,11 +11,12 @@ export function afterIntake(state: CaseStateType): "plan" | "finalize" {
 export function dispatch(state: CaseStateType): Send[] | "reason" {
   const profile = state.profile;
   if (!profile || state.tasks.length === 0) return "reason";
-  return state.tasks.map((task) =>
-    task.agent === "sql_retrieval"
-      ? new Send("sqlRetrieval", { task, profile, asOf: state.asOf })
-      : new Send("webSearch", { task, profile, asOf: state.asOf }),
-  );
+  return state.tasks.map((task, index) => {
+    const input = { task, profile, asOf: state.asOf, round: state.iteration, index };
+    return task.agent === "sql_retrieval"
+      ? new Send("sqlRetrieval", input)
+      : new Send("webSearch", input);
+  });
 }
 
 export function afterReflect(state: CaseStateType, budget: Budget): "plan" | "finalize" {

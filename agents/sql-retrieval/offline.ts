@@ -5,7 +5,7 @@ import type { Evidence } from "../../domain/evidence.js";
 import type { IndicatorReading } from "../../domain/indicator.js";
 import type { SqlTask } from "../../domain/task.js";
 import { indicatorById } from "../../tools/indicators/catalog/index.js";
-import { type ReadContext, readIndicator } from "../../tools/indicators/read.js";
+import { type ReadContext, readIndicator, type SqlCall } from "../../tools/indicators/read.js";
 
 export interface RetrievalResult {
   evidence: Evidence[];
@@ -14,6 +14,8 @@ export interface RetrievalResult {
   rows: number;
   /** Indicators skipped because the quota ran out or the id is not in the catalogue. */
   skipped: string[];
+  /** Every query that ran, in order. */
+  calls: SqlCall[];
 }
 
 export async function retrieveIndicators(
@@ -21,7 +23,14 @@ export async function retrieveIndicators(
   task: SqlTask,
   seller: { id: string; category: string },
 ): Promise<RetrievalResult> {
-  const result: RetrievalResult = { evidence: [], readings: [], queries: 0, rows: 0, skipped: [] };
+  const result: RetrievalResult = {
+    evidence: [],
+    readings: [],
+    queries: 0,
+    rows: 0,
+    skipped: [],
+    calls: [],
+  };
   for (const id of task.indicators) {
     const definition = indicatorById(id);
     // A value query and perhaps a sample query: stop before a reading could overrun the quota.
@@ -34,6 +43,7 @@ export async function retrieveIndicators(
     result.readings.push(read.reading);
     result.queries += read.queries;
     result.rows += read.rows;
+    result.calls.push(...read.calls);
   }
   return result;
 }

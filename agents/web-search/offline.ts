@@ -4,6 +4,7 @@
 // against this one.
 
 import type { Database } from "../../db/types.js";
+import { hashOf } from "../../domain/canonical-json.js";
 import { type Evidence, makeEvidence } from "../../domain/evidence.js";
 import type { WebTask } from "../../domain/task.js";
 import { searchLocalCorpus } from "../../tools/search/local-corpus.js";
@@ -11,6 +12,8 @@ import { searchLocalCorpus } from "../../tools/search/local-corpus.js";
 export interface SearchResult {
   evidence: Evidence[];
   calls: number;
+  /** Each search as it ran: the query, hits returned, hits kept as evidence. */
+  searches: { query: string; hits: number; kept: number; resultHash: string }[];
 }
 
 function namesSubject(text: string, names: readonly string[]): boolean {
@@ -24,12 +27,13 @@ export async function searchCorpus(
   names: readonly string[],
   now: () => string,
 ): Promise<SearchResult> {
-  const result: SearchResult = { evidence: [], calls: 0 };
+  const result: SearchResult = { evidence: [], calls: 0, searches: [] };
   for (const query of task.queries.slice(0, task.maxCalls)) {
     const hits = await searchLocalCorpus(db, query);
     result.calls++;
-    for (const hit of hits) {
-      if (!namesSubject(`${hit.title} ${hit.snippet}`, names)) continue;
+    const kept = hits.filter((hit) => namesSubject(`${hit.title} ${hit.snippet}`, names));
+    result.searches.push({ query, hits: hits.length, kept: kept.length, resultHash: hashOf(hits) });
+    for (const hit of kept) {
       result.evidence.push(
         makeEvidence(
           {

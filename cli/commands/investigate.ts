@@ -3,6 +3,9 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { createInvestigator } from "../../controller/investigate.js";
 import { openPostgres } from "../../db/postgres.js";
+import { createStoredAuditSink } from "../../db/repositories/audit.js";
+import { createCase } from "../../db/repositories/cases.js";
+import { failRun, finishRun, startRun } from "../../db/repositories/runs.js";
 import { parseSubject, type Subject } from "../../domain/case.js";
 import { AppError } from "../../domain/errors.js";
 import { renderReport } from "../../domain/report.js";
@@ -63,18 +66,40 @@ export function registerInvestigateCommand(program: Command): void {
         // The warehouse may be a separate (read-only) connection; by default it is the same database.
         const warehouse = env.WAREHOUSE_URL ? await openPostgres(env.WAREHOUSE_URL) : db;
         try {
-          const investigate = createInvestigator({ warehouse, app: db });
-          const result = await investigate({
+          // Every investigation is a stored case with a run, its evidence, one verdict and its audit chain.
+          const request = {
             subject: options.subject,
             allegation: options.allegation,
             typologyHints: options.hint ?? [],
             ...(options.asOf ? { asOf: options.asOf } : {}),
+          };
+          const { case: stored } = await createCase(db, request, { actor: "cli" });
+          const runId = await startRun(db, stored.id, new Date());
+          const investigate = createInvestigator({
+            warehouse,
+            app: db,
+            audit: (caseId) => createStoredAuditSink(db, caseId),
           });
+          let result: Awaited<ReturnType<typeof investigate>>;
+          try {
+            result = await investigate({ ...request, id: stored.id, runId });
+          } catch (error) {
+            await failRun(db, stored.id, runId, (error as Error).message, new Date());
+            throw error;
+          }
+          await finishRun(
+            db,
+            { caseId: stored.id, runId, verdict: result.verdict, evidence: result.evidence },
+            new Date(),
+          );
           if (options.json)
             console.log(
               JSON.stringify({ verdict: result.verdict, evidence: result.evidence }, null, 2),
             );
           else process.stdout.write(renderReport(result.verdict, result.evidence));
+          console.error(
+            `stored as case ${stored.id}; check its audit trail with: casehound audit verify ${stored.id}`,
+          );
         } finally {
           if (warehouse !== db) await warehouse.close();
         }

@@ -1,9 +1,11 @@
 // finalize: assemble the verdict from the checked judgement (or from the reason the
 // run could not decide) and validate it against its schema.
 import type { RunnableConfig } from "@langchain/core/runnables";
+import { hashOf } from "../../domain/canonical-json.js";
 import { Verdict } from "../../domain/verdict.js";
 import { depsOf } from "../deps.js";
 import type { CaseStateType, CaseUpdate } from "../state.js";
+import { stepRecorder } from "./record.js";
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
@@ -53,7 +55,15 @@ export async function finalize(state: CaseStateType, config: RunnableConfig): Pr
     ),
     as_of: state.asOf,
     evidence_count: state.evidence.length,
-    audit_head: null,
+    audit_head: await deps.audit.head(),
+  });
+  const record = stepRecorder(deps, "finalize", state.iteration);
+  await record("verdict", {
+    decision: verdict.decision,
+    typology: verdict.typologies[0]?.typology ?? null,
+    risk_score: verdict.risk_score,
+    recommended_action: verdict.recommended_action,
+    verdict_hash: hashOf(verdict),
   });
   return { verdict };
 }

@@ -2,10 +2,12 @@
 // An order resolves to its seller; an unknown subject (or a buyer, which the
 // offline playbooks do not investigate) ends the run with a clear reason.
 import type { RunnableConfig } from "@langchain/core/runnables";
+import { hashOf } from "../../domain/canonical-json.js";
 import { makeEvidence } from "../../domain/evidence.js";
 import type { SellerProfile } from "../../domain/profile.js";
 import { depsOf } from "../deps.js";
 import type { CaseStateType, CaseUpdate } from "../state.js";
+import { evidenceEvent, stepRecorder } from "./record.js";
 
 const PROFILE_SQL = `SELECT s.seller_id, s.shop_name, s.category, s.country, s.registered_at, s.kyc_status, s.status, s.description,
        coalesce((SELECT array_agg(DISTINCT f.source ORDER BY f.source) FROM risk.flags f
@@ -33,6 +35,14 @@ interface ProfileRow {
 export async function intake(state: CaseStateType, config: RunnableConfig): Promise<CaseUpdate> {
   const deps = depsOf(config);
   const now = () => deps.now().toISOString();
+  const record = stepRecorder(deps, "intake", 0);
+  await record("run_started", {
+    run_id: deps.runId,
+    as_of: state.asOf,
+    subject: state.case.subject,
+    budget: deps.budget,
+    mode: "offline",
+  });
   const subject = state.case.subject;
   let sellerId = subject.id;
   const evidence = [];
@@ -50,6 +60,13 @@ export async function intake(state: CaseStateType, config: RunnableConfig): Prom
       "SELECT order_id, seller_id, buyer_id, status, created_at, total_cents FROM risk.orders WHERE order_id = $1";
     const { rows } = await deps.warehouse.query<{ seller_id: string }>(sql, [subject.id]);
     queries++;
+    await record("sql_executed", {
+      purpose: "resolve the order",
+      query: sql,
+      params: [subject.id],
+      rows: rows.length,
+      result_hash: hashOf(rows),
+    });
     if (!rows[0])
       return {
         profile: null,
@@ -74,6 +91,13 @@ export async function intake(state: CaseStateType, config: RunnableConfig): Prom
 
   const { rows } = await deps.warehouse.query<ProfileRow>(PROFILE_SQL, [sellerId, state.asOf]);
   queries++;
+  await record("sql_executed", {
+    purpose: "resolve the seller",
+    query: PROFILE_SQL,
+    params: [sellerId, state.asOf],
+    rows: rows.length,
+    result_hash: hashOf(rows),
+  });
   const row = rows[0];
   if (!row)
     return {
@@ -121,6 +145,7 @@ export async function intake(state: CaseStateType, config: RunnableConfig): Prom
       ),
     );
   }
+  for (const e of evidence) await record("evidence_added", evidenceEvent(e));
   return {
     profile,
     unresolved: null,

@@ -5,6 +5,7 @@ import { reflectOffline } from "../../agents/reflection/offline.js";
 import { exhausted } from "../../domain/budget.js";
 import { depsOf } from "../deps.js";
 import type { CaseStateType, CaseUpdate } from "../state.js";
+import { stepRecorder } from "./record.js";
 
 export async function reflect(state: CaseStateType, config: RunnableConfig): Promise<CaseUpdate> {
   const deps = depsOf(config);
@@ -23,6 +24,12 @@ export async function reflect(state: CaseStateType, config: RunnableConfig): Pro
       state.iteration + (outcome.reflection.requested.length ? 1 : 0),
       deps.now().getTime() - state.startedAt,
     );
+  const record = stepRecorder(deps, "reflect", state.iteration, 0, "agent:reflection");
+  await record("reflection", {
+    ...outcome.reflection,
+    action: outcome.judgement.action,
+    exhaustion,
+  });
   return {
     reflection: outcome.reflection,
     judgement: outcome.judgement,

@@ -7,11 +7,15 @@ import type { SellerProfile } from "../../domain/profile.js";
 import type { SqlTask, WebTask } from "../../domain/task.js";
 import { depsOf } from "../deps.js";
 import type { CaseUpdate } from "../state.js";
+import { evidenceEvent, stepRecorder } from "./record.js";
 
 export interface WorkerInput<T> {
   task: T;
   profile: SellerProfile;
   asOf: string;
+  /** The planning round and the task's place in it: part of every step key. */
+  round: number;
+  index: number;
 }
 
 export async function sqlRetrieval(
@@ -29,6 +33,22 @@ export async function sqlRetrieval(
     id: input.profile.sellerId,
     category: input.profile.category,
   });
+  const record = stepRecorder(
+    deps,
+    "sqlRetrieval",
+    input.round,
+    input.index,
+    "agent:sql_retrieval",
+  );
+  for (const call of result.calls) {
+    await record("sql_executed", {
+      query: call.sql,
+      params: call.params,
+      rows: call.rowCount,
+      result_hash: call.resultHash,
+    });
+  }
+  for (const e of result.evidence) await record("evidence_added", evidenceEvent(e));
   const exhaustion = result.skipped.length
     ? {
         budget: "sql_queries" as const,
@@ -50,5 +70,15 @@ export async function webSearch(
   const deps = depsOf(config);
   const names = [input.profile.shopName, input.profile.sellerId];
   const result = await searchCorpus(deps.app, input.task, names, () => deps.now().toISOString());
+  const record = stepRecorder(deps, "webSearch", input.round, input.index, "agent:web_search");
+  for (const call of result.searches)
+    await record("search_executed", {
+      provider: "local_corpus",
+      query: call.query,
+      hits: call.hits,
+      kept: call.kept,
+      result_hash: call.resultHash,
+    });
+  for (const e of result.evidence) await record("evidence_added", evidenceEvent(e));
   return { evidence: result.evidence, usage: { webCalls: result.calls } };
 }

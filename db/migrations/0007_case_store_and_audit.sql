@@ -80,7 +80,11 @@ CREATE TABLE casehound.audit_events (
   payload    jsonb NOT NULL,
   prev_hash  text NOT NULL,
   hash       text NOT NULL,
-  PRIMARY KEY (case_id, seq)
+  -- identifies the step that wrote the event (run, node, task): a step replayed after a
+  -- crash finds its event instead of appending a duplicate
+  step_key   text,
+  PRIMARY KEY (case_id, seq),
+  UNIQUE (case_id, step_key)
 );
 
 CREATE FUNCTION casehound.audit_events_are_append_only() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -2,7 +2,7 @@
 // the value stands out, a bounded sample of the rows behind it — returned as an
 // indicator reading and the evidence that records exactly how it was obtained.
 import type { Database } from "../../db/types.js";
-import { canonicalJson } from "../../domain/canonical-json.js";
+import { canonicalJson, hashOf } from "../../domain/canonical-json.js";
 import { type Evidence, makeEvidence } from "../../domain/evidence.js";
 import type { IndicatorReading } from "../../domain/indicator.js";
 import type { BaselineCache, Comparison } from "./baselines.js";
@@ -10,11 +10,20 @@ import type { IndicatorDefinition } from "./definition.js";
 
 export const SAMPLE_ROWS = 10;
 
+/** One query as it ran: enough for the audit trail to say exactly what was asked and what came back. */
+export interface SqlCall {
+  sql: string;
+  params: unknown[];
+  rowCount: number;
+  resultHash: string;
+}
+
 export interface ReadResult {
   reading: IndicatorReading;
   evidence: Evidence;
   queries: number;
   rows: number;
+  calls: SqlCall[];
 }
 
 export interface ReadContext {
@@ -45,6 +54,14 @@ export async function readIndicator(
 ): Promise<ReadResult> {
   const params = [[seller.id], ctx.asOf];
   const result = await ctx.warehouse.query<{ value: number | null }>(definition.valueSql, params);
+  const calls: SqlCall[] = [
+    {
+      sql: definition.valueSql,
+      params,
+      rowCount: result.rows.length,
+      resultHash: hashOf(result.rows),
+    },
+  ];
   const raw = result.rows[0]?.value;
   const value = raw === undefined ? definition.whenAbsent : raw === null ? null : Number(raw);
   const comparison = await ctx.baselines.compare(definition, seller.category, value);
@@ -56,6 +73,12 @@ export async function readIndicator(
     const sampleParams = definition.sampleSql.includes("$2") ? [seller.id, ctx.asOf] : [seller.id];
     const sampled = await ctx.warehouse.query(definition.sampleSql, sampleParams);
     sample = JSON.parse(canonicalJson(sampled.rows.slice(0, SAMPLE_ROWS))) as unknown[];
+    calls.push({
+      sql: definition.sampleSql,
+      params: sampleParams,
+      rowCount: sampled.rows.length,
+      resultHash: hashOf(sampled.rows),
+    });
     queries++;
     rows += sampled.rows.length;
   }
@@ -90,5 +113,5 @@ export async function readIndicator(
     percentile: comparison.percentile,
     evidence_id: evidence.id,
   };
-  return { reading, evidence, queries, rows };
+  return { reading, evidence, queries, rows, calls };
 }

@@ -106,6 +106,17 @@ describe("the casehound command", () => {
     expect(report.code).toBe(0);
     expect(report.stdout).toContain("**Decision: fraud** — brushing");
     expect(report.stdout).toContain("## Evidence");
+    const caseId = /stored as case ([0-9a-f-]{36})/.exec(report.stderr)?.[1];
+    expect(caseId).toBeDefined();
+
+    const verified = runCli(["audit", "verify", caseId!, "--json"], { CASEHOUND_DATA_DIR: dir });
+    expect(verified.code).toBe(0);
+    expect(JSON.parse(verified.stdout)).toMatchObject({ case_id: caseId, ok: true });
+    expect(JSON.parse(verified.stdout).events).toBeGreaterThan(20);
+
+    const missing = runCli(["audit", "verify", "no-such-case"], { CASEHOUND_DATA_DIR: dir });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("no stored case no-such-case");
 
     const again = runCli(["seed", "--size", "small"], { CASEHOUND_DATA_DIR: dir });
     expect(again.code).toBe(1);

@@ -1,10 +1,18 @@
 // The whole investigation graph on the small demo world: every typology at both
 // intensities, every hard negative, unknown and unsupported subjects, budgets.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMemoryAuditSink } from "../../../controller/audit-sink.js";
 import { createInvestigator, type InvestigationResult } from "../../../controller/investigate.js";
 import { migrate } from "../../../db/migrate.js";
+import {
+  createStoredAuditSink,
+  readAuditChain,
+  verifyAuditChain,
+} from "../../../db/repositories/audit.js";
+import { createCase } from "../../../db/repositories/cases.js";
 import { seedWorld } from "../../../db/seed/generate.js";
 import type { WorldLabels } from "../../../db/seed/labels.js";
+import { type AuditEvent, verifyChain } from "../../../domain/audit.js";
 import type { TestDatabase } from "../../support/engines.js";
 
 function citesOnlyKnownEvidence(result: InvestigationResult): void {
@@ -85,6 +93,68 @@ export function investigationSuite(engine: string, open: () => Promise<TestDatab
         "context.unverified_one_star_burst",
       );
       citesOnlyKnownEvidence(result);
+    });
+
+    it("records every step in a verifiable audit chain that the verdict points into", async () => {
+      const sinks: ReturnType<typeof createMemoryAuditSink>[] = [];
+      const audited = createInvestigator({
+        warehouse: t.db,
+        audit: (caseId) => sinks[sinks.push(createMemoryAuditSink(caseId)) - 1]!,
+      });
+      const [planted] = primaries("collusion", "blatant");
+      const result = await audited({ id: "case-audit-1", subject: planted!.subject, allegation });
+      const events: AuditEvent[] = sinks[0]!.events;
+      expect(verifyChain("case-audit-1", events)).toMatchObject({
+        ok: true,
+        events: events.length,
+      });
+      const kinds = events.map((e) => e.kind);
+      expect(kinds[0]).toBe("run_started");
+      expect(kinds.at(-1)).toBe("verdict");
+      for (const kind of [
+        "sql_executed",
+        "plan",
+        "task_dispatched",
+        "evidence_added",
+        "search_executed",
+        "reasoning",
+        "reflection",
+      ])
+        expect(kinds, kind).toContain(kind);
+      expect(kinds.filter((k) => k === "sql_executed")).toHaveLength(
+        result.verdict.budgets_used.sql_queries,
+      );
+      const added = new Set(
+        events.filter((e) => e.kind === "evidence_added").map((e) => e.payload.evidence_id),
+      );
+      expect(added).toEqual(new Set(result.evidence.map((e) => e.id)));
+      expect(result.verdict.audit_head).toBe(events.at(-2)?.hash);
+      const query = events.find(
+        (e) => e.kind === "sql_executed" && e.actor === "agent:sql_retrieval",
+      );
+      expect(query?.payload).toMatchObject({ params: [[planted!.subject.id], labels.as_of] });
+      expect(query?.payload.result_hash).toMatch(/^[0-9a-f]{64}$/);
+    });
+
+    it("writes the chain to the case store when the case is stored, and it verifies", async () => {
+      const { case: stored } = await createCase(
+        t.db,
+        { subject: primaries("click_farm", "subtle")[0]!.subject, allegation },
+        { actor: "analyst:test" },
+      );
+      const audited = createInvestigator({
+        warehouse: t.db,
+        audit: (caseId) => createStoredAuditSink(t.db, caseId),
+      });
+      const result = await audited({ id: stored.id, subject: stored.subject, allegation });
+      const chain = await readAuditChain(t.db, stored.id);
+      expect(chain[0]?.kind).toBe("case_created");
+      expect(chain.at(-1)?.kind).toBe("verdict");
+      expect(await verifyAuditChain(t.db, stored.id)).toMatchObject({
+        ok: true,
+        events: chain.length,
+      });
+      expect(result.verdict.audit_head).toBe(chain.at(-2)?.hash);
     });
 
     it("an unknown seller gives insufficient_evidence with the reason", async () => {

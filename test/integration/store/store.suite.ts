@@ -90,6 +90,27 @@ export function storeSuite(engine: string, open: () => Promise<TestDatabase>): v
       expect(await verifyAuditChain(t.db, c.id)).toMatchObject({ ok: true, events: 9 });
     });
 
+    it("appends a step's event once, however often the step runs", async () => {
+      const { case: c } = await createCase(t.db, request, { actor: "svc" });
+      const draft = {
+        at: "2026-11-24T10:00:00.000Z",
+        actor: "controller",
+        kind: "plan" as const,
+        payload: { tasks: 3 },
+      };
+      const first = await t.db.transaction((tx) =>
+        appendAuditEvent(tx, c.id, draft, "run-1:plan:1"),
+      );
+      const again = await t.db.transaction((tx) =>
+        appendAuditEvent(tx, c.id, { ...draft, at: "2026-11-24T10:05:00.000Z" }, "run-1:plan:1"),
+      );
+      expect(again).toEqual(first);
+      expect((await readAuditChain(t.db, c.id)).map((e) => e.kind)).toEqual([
+        "case_created",
+        "plan",
+      ]);
+    });
+
     it("refuses to update, delete or truncate audit events", async () => {
       const { case: c } = await createCase(t.db, request, { actor: "svc" });
       await expect(
