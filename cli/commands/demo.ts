@@ -3,7 +3,7 @@
 // and sellers nobody flagged — as a compact table and one full case report.
 import { join } from "node:path";
 import type { Command } from "commander";
-import { createInvestigator } from "../../controller/investigate.js";
+import { createCaseRunner } from "../../controller/run-case.js";
 import { migrate } from "../../db/migrate.js";
 import { openPglite } from "../../db/pglite.js";
 import { seedWorld } from "../../db/seed/generate.js";
@@ -59,8 +59,9 @@ export function registerDemoCommand(program: Command): void {
         });
         picks.push(...(await unflaggedSample(db, labels, 2)));
 
-        const investigate = createInvestigator({ warehouse: db });
+        const run = createCaseRunner(db, { warehouse: db });
         const rows: (string | number)[][] = [];
+        let firstCase = "";
         let firstReport = "";
         for (const pick of picks) {
           const flags = await db.query<{ reason: string }>(
@@ -71,11 +72,11 @@ export function registerDemoCommand(program: Command): void {
             ? `Flagged for review: ${flags.rows.map((r) => r.reason).join("; ")}`
             : "Routine re-review of a seller with no open flags";
           const started = performance.now();
-          const result = await investigate({
-            subject: pick.subject,
-            allegation,
-            source: "analyst",
-          });
+          const { case: stored, result } = await run(
+            { subject: pick.subject, allegation, source: "analyst" },
+            { actor: "demo" },
+          );
+          firstCase ||= stored.id;
           const ms = performance.now() - started;
           const v = result.verdict;
           const named =
@@ -114,6 +115,9 @@ export function registerDemoCommand(program: Command): void {
         console.log(firstReport);
         console.log(
           `ground truth of the planted cases (read only by \`casehound eval\`): ${join(dir, "labels.json")}`,
+        );
+        console.log(
+          `every case above is stored with its audit chain: CASEHOUND_DATA_DIR=${dir} npx casehound audit verify ${firstCase}`,
         );
         console.log(
           "next: `npx casehound eval` measures every planted case; `npx casehound investigate --subject seller:<id> --allegation ...` runs one",

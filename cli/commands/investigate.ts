@@ -1,11 +1,8 @@
 // `casehound investigate`: one case against the configured database, printed as a
 // Markdown report or as JSON (verdict and evidence).
 import { type Command, InvalidArgumentError, Option } from "commander";
-import { createInvestigator } from "../../controller/investigate.js";
+import { createCaseRunner } from "../../controller/run-case.js";
 import { openPostgres } from "../../db/postgres.js";
-import { createStoredAuditSink } from "../../db/repositories/audit.js";
-import { createCase } from "../../db/repositories/cases.js";
-import { failRun, finishRun, startRun } from "../../db/repositories/runs.js";
 import { parseSubject, type Subject } from "../../domain/case.js";
 import { AppError } from "../../domain/errors.js";
 import { renderReport } from "../../domain/report.js";
@@ -73,25 +70,8 @@ export function registerInvestigateCommand(program: Command): void {
             typologyHints: options.hint ?? [],
             ...(options.asOf ? { asOf: options.asOf } : {}),
           };
-          const { case: stored } = await createCase(db, request, { actor: "cli" });
-          const runId = await startRun(db, stored.id, new Date());
-          const investigate = createInvestigator({
-            warehouse,
-            app: db,
-            audit: (caseId) => createStoredAuditSink(db, caseId),
-          });
-          let result: Awaited<ReturnType<typeof investigate>>;
-          try {
-            result = await investigate({ ...request, id: stored.id, runId });
-          } catch (error) {
-            await failRun(db, stored.id, runId, (error as Error).message, new Date());
-            throw error;
-          }
-          await finishRun(
-            db,
-            { caseId: stored.id, runId, verdict: result.verdict, evidence: result.evidence },
-            new Date(),
-          );
+          const run = createCaseRunner(db, { warehouse });
+          const { case: stored, result } = await run(request, { actor: "cli" });
           if (options.json)
             console.log(
               JSON.stringify({ verdict: result.verdict, evidence: result.evidence }, null, 2),
