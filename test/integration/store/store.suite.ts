@@ -1,5 +1,6 @@
 // The case store and the audit trail on a real engine.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCaseRunner } from "../../../controller/run-case.js";
 import { migrate } from "../../../db/migrate.js";
 import {
   appendAuditEvent,
@@ -7,6 +8,7 @@ import {
   verifyAuditChain,
 } from "../../../db/repositories/audit.js";
 import { createCase, getCase } from "../../../db/repositories/cases.js";
+import type { Database } from "../../../db/types.js";
 import { isAppError } from "../../../domain/errors.js";
 import type { TestDatabase } from "../../support/engines.js";
 
@@ -109,6 +111,47 @@ export function storeSuite(engine: string, open: () => Promise<TestDatabase>): v
         "case_created",
         "plan",
       ]);
+    });
+
+    it("runs a case to a stored verdict: decided, one verdict for the run, evidence stored, chain intact", async () => {
+      const run = createCaseRunner(t.db, { warehouse: t.db });
+      const { case: stored, result } = await run({
+        subject: { type: "seller", id: "slr_unknown" },
+        allegation: "test",
+      });
+      expect(result.verdict.decision).toBe("insufficient_evidence");
+      const { rows } = await t.db.query<{ status: string; verdicts: number; runs: string }>(
+        `SELECT c.status, (SELECT count(*) FROM casehound.verdicts v WHERE v.case_id = c.case_id)::int AS verdicts,
+                (SELECT string_agg(r.status, ',') FROM casehound.runs r WHERE r.case_id = c.case_id) AS runs
+           FROM casehound.cases c WHERE c.case_id = $1`,
+        [stored.id],
+      );
+      expect(rows[0]).toEqual({ status: "decided", verdicts: 1, runs: "decided" });
+      const kinds = (await readAuditChain(t.db, stored.id)).map((e) => e.kind);
+      expect(kinds[0]).toBe("case_created");
+      expect(kinds.at(-1)).toBe("verdict");
+      expect(await verifyAuditChain(t.db, stored.id)).toMatchObject({ ok: true });
+    });
+
+    it("keeps a case whose run fails, marked failed with the error in its audit chain", async () => {
+      const broken: Database = {
+        ...t.db,
+        query: async () => Promise.reject(new Error("warehouse unreachable")),
+      };
+      const run = createCaseRunner(t.db, { warehouse: broken });
+      await expect(
+        run({ subject: { type: "seller", id: "slr_1" }, allegation: "test" }),
+      ).rejects.toThrow("warehouse unreachable");
+      const { rows } = await t.db.query<{ case_id: string; status: string; error: string }>(
+        "SELECT case_id, status, error FROM casehound.cases WHERE error IS NOT NULL ORDER BY created_at DESC LIMIT 1",
+      );
+      expect(rows[0]).toMatchObject({ status: "failed", error: "warehouse unreachable" });
+      const chain = await readAuditChain(t.db, rows[0]!.case_id);
+      expect(chain.at(-1)).toMatchObject({
+        kind: "run_failed",
+        payload: { error: "warehouse unreachable" },
+      });
+      expect(await verifyAuditChain(t.db, rows[0]!.case_id)).toMatchObject({ ok: true });
     });
 
     it("refuses to update, delete or truncate audit events", async () => {
