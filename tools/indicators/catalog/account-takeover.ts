@@ -15,6 +15,11 @@ const NOVEL_LOGINS = `WITH s AS (${SELLERS}),
                AND NOT EXISTS (SELECT 1 FROM risk.logins e WHERE e.account_type = 'seller' AND e.account_id = l.account_id
                                  AND e.success AND e.at < l.at AND (e.device_id = l.device_id OR e.country = l.country)))`;
 
+/** The seller's median listing price before the last 30 days: what "expensive for this shop" is measured against. */
+const USUAL_PRICE = `WITH s AS (${SELLERS}),
+  usual AS (SELECT p.seller_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY p.price_cents) AS median
+              FROM risk.products p JOIN s USING (seller_id) WHERE p.listed_at <= $2::timestamptz - interval '30 days' GROUP BY p.seller_id)`;
+
 export const ACCOUNT_TAKEOVER_INDICATORS = [
   defineIndicator({
     id: "account_takeover.novel_login",
@@ -68,9 +73,7 @@ export const ACCOUNT_TAKEOVER_INDICATORS = [
     unit: "count",
     description: "A takeover lists expensive goods (electronics, gift cards) it will never ship.",
     whenAbsent: 0,
-    valueSql: `WITH s AS (${SELLERS}),
-      usual AS (SELECT p.seller_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY p.price_cents) AS median
-                  FROM risk.products p JOIN s USING (seller_id) WHERE p.listed_at <= $2::timestamptz - interval '30 days' GROUP BY p.seller_id)
+    valueSql: `${USUAL_PRICE}
       SELECT p.seller_id, count(*)::float8 AS value FROM risk.products p JOIN usual u USING (seller_id)
        WHERE p.listed_at > $2::timestamptz - interval '30 days' AND p.listed_at <= $2::timestamptz AND p.price_cents > 5 * u.median
        GROUP BY p.seller_id`,
@@ -86,9 +89,7 @@ export const ACCOUNT_TAKEOVER_INDICATORS = [
     unit: "count",
     description: "Buyers paid for the new expensive listings; nothing was delivered.",
     whenAbsent: 0,
-    valueSql: `WITH s AS (${SELLERS}),
-      usual AS (SELECT p.seller_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY p.price_cents) AS median
-                  FROM risk.products p JOIN s USING (seller_id) WHERE p.listed_at <= $2::timestamptz - interval '30 days' GROUP BY p.seller_id)
+    valueSql: `${USUAL_PRICE}
       SELECT o.seller_id, count(*)::float8 AS value FROM risk.orders o JOIN usual u USING (seller_id) JOIN risk.products p USING (product_id)
        WHERE p.listed_at > $2::timestamptz - interval '30 days' AND p.price_cents > 5 * u.median
          AND o.created_at < $2::timestamptz - interval '1 day' AND o.delivered_at IS NULL AND o.status IN ('pending', 'shipped')
