@@ -7,11 +7,3 @@ export function parseSeed(value: string): number {
   }
   return Number(value);
 }
-
-export function parsePort(value: string): number {
-  const port = Number(value);
-  if (!/^\d{1,5}$/.test(value) || port > 65535) {
-    throw new InvalidArgumentError("must be a port number from 0 to 65535.");
-  }
-  return port;
-}

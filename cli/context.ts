@@ -1,23 +1,20 @@
-// What every command needs: the parsed environment, a logger, and a database that
+// What every command needs: the parsed environment and a database that
 // is migrated on open and always closed.
 import { join } from "node:path";
 import { type Env, loadEnv } from "../config/env.js";
-import { createLogger, type Logger } from "../config/logger.js";
 import { openDatabase } from "../db/connect.js";
 import { migrate } from "../db/migrate.js";
 import type { Database } from "../db/types.js";
 
 export interface CommandContext {
   env: Env;
-  logger: Logger;
 }
 
 let cached: CommandContext | undefined;
 
 export function context(): CommandContext {
   if (!cached) {
-    const env = loadEnv();
-    cached = { env, logger: createLogger(env.LOG_LEVEL) };
+    cached = { env: loadEnv() };
   }
   return cached;
 }

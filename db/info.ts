@@ -39,11 +39,3 @@ export async function databaseInfo(db: Database): Promise<DatabaseInfo> {
     })),
   };
 }
-
-/** Whether the migrations table exists yet (a brand-new database has none). */
-export async function isMigrated(db: Database): Promise<boolean> {
-  const { rows } = await db.query<{ present: boolean }>(
-    "SELECT to_regclass('casehound.schema_migrations') IS NOT NULL AS present",
-  );
-  return rows[0]?.present === true;
-}

@@ -20,5 +20,3 @@ export const Task = z.discriminatedUnion("agent", [SqlTask, WebTask]);
 export type Task = z.infer<typeof Task>;
 export type SqlTask = z.infer<typeof SqlTask>;
 export type WebTask = z.infer<typeof WebTask>;
-
-export const AGENTS = ["sql_retrieval", "web_search"] as const;

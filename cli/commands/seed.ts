@@ -1,10 +1,10 @@
 // `casehound seed`: generate a demo world into the configured warehouse.
 import { type Command, Option } from "commander";
 import { seedWorld, truncateWarehouse } from "../../db/seed/generate.js";
-import { writeLabels } from "../../db/seed/labels.js";
+import { assertLabelsWritable, writeLabels } from "../../db/seed/labels.js";
 import { WORLD_SIZE_NAMES, type WorldSizeName } from "../../db/seed/sizes.js";
 import { parseSeed } from "../arguments.js";
-import { defaultLabelsPath, withDatabase } from "../context.js";
+import { context, defaultLabelsPath, withDatabase } from "../context.js";
 import { table, thousands } from "../format.js";
 
 interface SeedCommandOptions {
@@ -25,14 +25,15 @@ export function registerSeedCommand(program: Command): void {
     .option("--replace", "empty the warehouse first if it already holds data")
     .option("--json", "print the result as JSON")
     .action(async (options: SeedCommandOptions) => {
-      await withDatabase(async (db, { env }) => {
+      const labelsPath = options.labels ?? defaultLabelsPath(context().env);
+      assertLabelsWritable(labelsPath);
+      await withDatabase(async (db) => {
         if (options.replace) await truncateWarehouse(db);
         const result = await seedWorld(db, {
           size: options.size,
           seed: options.seed,
           onPhase: (phase) => console.error(`seeding: ${phase}`),
         });
-        const labelsPath = options.labels ?? defaultLabelsPath(env);
         writeLabels(labelsPath, result.labels);
         if (options.json) {
           console.log(JSON.stringify({ ...result, labels: labelsPath }, null, 2));

@@ -1,9 +1,10 @@
 // The ground truth of a demo world: which subjects were planted, as what, at which
 // intensity. Written to a JSON file beside the data and never into any table an
 // agent can read; only `casehound eval` reads it.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { z } from "zod";
+import { AppError } from "../../domain/errors.js";
 import { Typology } from "../../domain/typology.js";
 import type { PlantedCase } from "./plants/index.js";
 import type { Seller } from "./world.js";
@@ -68,6 +69,19 @@ export function labelSubjects(
     });
   }
   return labels;
+}
+
+/** Fails early, before a world is seeded, when the labels file could not be written. */
+export function assertLabelsWritable(path: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    accessSync(existsSync(path) ? path : dirname(path), constants.W_OK);
+  } catch (error) {
+    throw new AppError(
+      "bad_argument",
+      `cannot write the labels file ${path}: ${(error as Error).message}`,
+    );
+  }
 }
 
 export function writeLabels(path: string, labels: WorldLabels): void {

@@ -97,21 +97,34 @@ export function createBaselineCache(
       [definition.id, scope, asOf],
     );
 
+  /** A baseline never changes for its as-of instant: each (indicator, scope) is looked up once. */
+  const resolved = new Map<string, Promise<{ sellers: number; quantiles: number[] } | null>>();
+  const resolve = async (definition: IndicatorDefinition, scope: string) => {
+    let found = await lookup(definition, scope);
+    if (!found.rows[0]) {
+      const known = await app.query(
+        "SELECT 1 FROM casehound.indicator_baselines WHERE indicator = $1 AND as_of = $2 LIMIT 1",
+        [definition.id, asOf],
+      );
+      if (known.rows.length === 0) {
+        await ensure(definition);
+        found = await lookup(definition, scope);
+      }
+    }
+    return found.rows[0] ?? null;
+  };
+
   return {
     async compare(definition, category, value) {
       const scope = `category:${category}`;
-      let found = await lookup(definition, scope);
-      if (!found.rows[0]) {
-        const known = await app.query(
-          "SELECT 1 FROM casehound.indicator_baselines WHERE indicator = $1 AND as_of = $2 LIMIT 1",
-          [definition.id, asOf],
-        );
-        if (known.rows.length === 0) {
-          await ensure(definition);
-          found = await lookup(definition, scope);
-        }
+      const key = `${definition.id}|${scope}`;
+      let pendingRow = resolved.get(key);
+      if (!pendingRow) {
+        pendingRow = resolve(definition, scope);
+        resolved.set(key, pendingRow);
+        pendingRow.catch(() => resolved.delete(key)); // a failed lookup is retried next time
       }
-      const row = found.rows[0];
+      const row = await pendingRow;
       if (!row) return { baseline: null, percentile: null };
       const q = row.quantiles.map(Number);
       return {

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readLabels } from "../../../db/seed/labels.js";
@@ -57,6 +57,16 @@ describe("the casehound command", () => {
       /ISO date-time/,
     );
     expectUsageError(["eval", "--size", "large"], /Allowed choices are small, medium/);
+  });
+
+  it("refuses a labels path it cannot write before seeding anything", () => {
+    const notADirectory = join(dir, "a-file");
+    writeFileSync(notADirectory, "x");
+    expectUsageError(
+      ["seed", "--labels", join(notADirectory, "labels.json")],
+      /cannot write the labels file .*a-file\/labels.json/,
+    );
+    expect(existsSync(join(dir, "pgdata"))).toBe(false); // nothing was seeded
   });
 
   it("rejects a bad environment naming the variable", () => {
