@@ -2,21 +2,25 @@
 // `configurable.deps` so tests can hand in fakes. Models are absent in offline mode.
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { RunnableConfig } from "@langchain/core/runnables";
-import type { Database } from "../db/types.js";
+import type { Queryable } from "../db/types.js";
 import type { Budget } from "../domain/budget.js";
 import type { BaselineCache } from "../tools/indicators/baselines.js";
 import type { AuditSink } from "./audit-sink.js";
+import type { Recorder } from "./recorder.js";
 
 /** The roles a chat model can fill; an absent role runs its deterministic agent. */
 export type ModelRole = "planner" | "sql" | "reasoning" | "reflection";
 export type RoleModels = Partial<Record<ModelRole, BaseChatModel>>;
 
 export interface InvestigationDeps {
-  /** The risk warehouse (schema `risk`), read only. */
-  warehouse: Database;
-  /** The application database (schema `casehound`): baselines, documents. */
-  app: Database;
+  /** The risk warehouse (schema `risk`), read only, through the recorder. */
+  warehouse: Queryable;
+  /** The document corpus (casehound.documents), read only, through the recorder. */
+  corpus: Queryable;
+  /** Category baselines, through the recorder. */
   baselines: BaselineCache;
+  /** Where every outside answer is recorded (live) or read back (replay). */
+  recorder: Recorder;
   budget: Budget;
   /** Where the run's audit trail goes. */
   audit: AuditSink;

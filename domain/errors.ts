@@ -11,6 +11,7 @@ export type ErrorCode =
   | "warehouse_not_empty"
   | "not_found"
   | "conflict"
+  | "replay_diverged"
   | "internal";
 
 export class AppError extends Error {

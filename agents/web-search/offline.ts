@@ -3,7 +3,7 @@
 // name the shop itself, so a report about a look-alike shop is not evidence
 // against this one.
 
-import type { Database } from "../../db/types.js";
+import type { Queryable } from "../../db/types.js";
 import { hashOf } from "../../domain/canonical-json.js";
 import { type Evidence, makeEvidence } from "../../domain/evidence.js";
 import type { WebTask } from "../../domain/task.js";
@@ -22,7 +22,7 @@ function namesSubject(text: string, names: readonly string[]): boolean {
 }
 
 export async function searchCorpus(
-  db: Database,
+  db: Queryable,
   task: WebTask,
   names: readonly string[],
   now: () => string,

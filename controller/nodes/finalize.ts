@@ -5,6 +5,7 @@ import { hashOf } from "../../domain/canonical-json.js";
 import { Verdict } from "../../domain/verdict.js";
 import { depsOf } from "../deps.js";
 import type { CaseStateType, CaseUpdate } from "../state.js";
+import { elapsedMs } from "./elapsed.js";
 import { stepRecorder } from "./record.js";
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -47,7 +48,7 @@ export async function finalize(state: CaseStateType, config: RunnableConfig): Pr
       sql_queries: state.usage.sqlQueries,
       rows: state.usage.rows,
       web_calls: state.usage.webCalls,
-      wall_ms: Math.round(deps.now().getTime() - state.startedAt),
+      wall_ms: await elapsedMs(deps, state.startedAt, "finalize"),
     },
     token_usage: { input: 0, output: 0 },
     timings: Object.fromEntries(

@@ -5,6 +5,7 @@ import { reflectOffline } from "../../agents/reflection/offline.js";
 import { exhausted } from "../../domain/budget.js";
 import { depsOf } from "../deps.js";
 import type { CaseStateType, CaseUpdate } from "../state.js";
+import { elapsedMs } from "./elapsed.js";
 import { stepRecorder } from "./record.js";
 
 export async function reflect(state: CaseStateType, config: RunnableConfig): Promise<CaseUpdate> {
@@ -22,7 +23,7 @@ export async function reflect(state: CaseStateType, config: RunnableConfig): Pro
       deps.budget,
       state.usage,
       state.iteration + (outcome.reflection.requested.length ? 1 : 0),
-      deps.now().getTime() - state.startedAt,
+      await elapsedMs(deps, state.startedAt, `reflect:${state.iteration}`),
     );
   const record = stepRecorder(deps, "reflect", state.iteration, 0, "agent:reflection");
   await record("reflection", {

@@ -69,7 +69,7 @@ export async function webSearch(
 ): Promise<CaseUpdate> {
   const deps = depsOf(config);
   const names = [input.profile.shopName, input.profile.sellerId];
-  const result = await searchCorpus(deps.app, input.task, names, () => deps.now().toISOString());
+  const result = await searchCorpus(deps.corpus, input.task, names, () => deps.now().toISOString());
   const record = stepRecorder(deps, "webSearch", input.round, input.index, "agent:web_search");
   for (const call of result.searches)
     await record("search_executed", {

@@ -1,7 +1,7 @@
 // Reads one indicator for one seller: its value, the category baseline, and, when
 // the value stands out, a bounded sample of the rows behind it — returned as an
 // indicator reading and the evidence that records exactly how it was obtained.
-import type { Database } from "../../db/types.js";
+import type { Queryable } from "../../db/types.js";
 import { canonicalJson, hashOf } from "../../domain/canonical-json.js";
 import { type Evidence, makeEvidence } from "../../domain/evidence.js";
 import type { IndicatorReading } from "../../domain/indicator.js";
@@ -27,7 +27,7 @@ export interface ReadResult {
 }
 
 export interface ReadContext {
-  warehouse: Database;
+  warehouse: Queryable;
   baselines: BaselineCache;
   asOf: string;
   /** The instant the reading is recorded as retrieved. */

@@ -1,7 +1,7 @@
 // Full-text search over the local document corpus (casehound.documents): reports,
 // complaints and news the demo world or an operator loaded. Every hit is untrusted
 // text. Vector and outside providers come later behind the same result shape.
-import type { Database } from "../../db/types.js";
+import type { Queryable } from "../../db/types.js";
 
 export interface SearchHit {
   docId: string;
@@ -14,7 +14,7 @@ export interface SearchHit {
 
 /** Plain words only reach the parser: websearch_to_tsquery cannot be injected into. */
 export async function searchLocalCorpus(
-  db: Database,
+  db: Queryable,
   query: string,
   limit = 5,
 ): Promise<SearchHit[]> {
