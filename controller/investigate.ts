@@ -81,7 +81,10 @@ export function createInvestigator(options: InvestigatorOptions) {
     return baselines;
   };
 
-  return async function investigate(input: InvestigationInput): Promise<InvestigationResult> {
+  return async function investigate(
+    input: InvestigationInput,
+    control: { signal?: AbortSignal } = {},
+  ): Promise<InvestigationResult> {
     const { id: _id, runId: _runId, createdAt: _createdAt, ...request } = input;
     const parsed = CaseInput.parse(request);
     const theCase = Case.parse({
@@ -115,6 +118,7 @@ export function createInvestigator(options: InvestigatorOptions) {
     const config = {
       configurable: { ...thread.configurable, deps },
       recursionLimit: 25 + budget.maxIterations * 10,
+      ...(control.signal ? { signal: control.signal } : {}),
     };
     const start = {
       case: theCase,

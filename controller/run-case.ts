@@ -1,53 +1,158 @@
-// Runs a case the way the product does: store the case (its audit chain starts),
-// start a run, investigate with the chain in the case store, then store evidence and
-// the verdict — or mark the run failed, never losing the case.
+// Runs cases the way the product does. A case is stored first (its audit chain
+// starts), then claimed: a new run starts under a lease this process renews, or an
+// abandoned run (its process died, its lease expired) is taken over and resumed
+// from its last checkpoint, seeing the answers it recorded before the crash. The
+// run ends with its evidence and one verdict, or failed — never lost.
 
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import { createStoredAuditSink } from "../db/repositories/audit.js";
-import { createCase, type StoredCase } from "../db/repositories/cases.js";
-import { failRun, finishRun, startRun } from "../db/repositories/runs.js";
+import { createCase, getCase, type StoredCase } from "../db/repositories/cases.js";
+import { loadRecordings, saveRecording } from "../db/repositories/recordings.js";
+import {
+  abandonedRuns,
+  claimCase,
+  failRun,
+  finishRun,
+  type Lease,
+  latestVerdict,
+  renewLease,
+} from "../db/repositories/runs.js";
 import type { Database } from "../db/types.js";
 import type { CaseInput } from "../domain/case.js";
-import {
-  createInvestigator,
-  type InvestigationResult,
-  type InvestigatorOptions,
-} from "./investigate.js";
+import { AppError } from "../domain/errors.js";
+import type { Evidence } from "../domain/evidence.js";
+import type { Verdict } from "../domain/verdict.js";
+import { createInvestigator, type InvestigatorOptions } from "./investigate.js";
+import { createRecorder } from "./recorder.js";
 
-export type CaseRunner = (
-  request: CaseInput,
-  options?: { actor?: string; idempotencyKey?: string },
-) => Promise<{ case: StoredCase; result: InvestigationResult }>;
+export const DEFAULT_LEASE_MS = 30_000;
+
+export interface CaseOutcome {
+  case: StoredCase;
+  runId: string;
+  verdict: Verdict;
+  evidence: Evidence[];
+  /** "new": investigated now; "resumed": an abandoned run finished; "stored": already decided. */
+  how: "new" | "resumed" | "stored";
+}
+
+export interface CaseRunnerOptions extends Omit<InvestigatorOptions, "app" | "audit" | "recorder"> {
+  /** How long a run's lease lasts without renewal (renewed every third of it). */
+  leaseMs?: number;
+  /** Who holds the leases this runner takes (default host:pid:random). */
+  owner?: string;
+}
+
+export interface CaseRunner {
+  /** Stores the case (idempotent on the key) and drives it to a verdict. */
+  submit(
+    request: CaseInput,
+    options?: { actor?: string; idempotencyKey?: string },
+  ): Promise<CaseOutcome>;
+  /** Drives a stored case to a verdict: new run, takeover of an abandoned one, or the stored verdict. */
+  drive(caseId: string): Promise<CaseOutcome>;
+  /** Takes over and finishes every run whose lease expired. */
+  resumeAbandoned(): Promise<CaseOutcome[]>;
+}
 
 /** `app` holds the case store; the warehouse may be another (read-only) connection. */
-export function createCaseRunner(
-  app: Database,
-  options: Omit<InvestigatorOptions, "app" | "audit">,
-): CaseRunner {
+export function createCaseRunner(app: Database, options: CaseRunnerOptions): CaseRunner {
+  const now = options.now ?? (() => new Date());
+  const lease: Lease = {
+    owner: options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    ms: options.leaseMs ?? DEFAULT_LEASE_MS,
+  };
   const investigate = createInvestigator({
     ...options,
     app,
     audit: (caseId) => createStoredAuditSink(app, caseId),
+    recorder: async (_caseId, runId) =>
+      createRecorder({
+        recorded: await loadRecordings(app, runId),
+        save: (recording) => saveRecording(app, runId, recording, now()),
+      }),
   });
-  const now = options.now ?? (() => new Date());
-  return async (request, runOptions = {}) => {
-    const { case: stored } = await createCase(app, request, {
-      actor: runOptions.actor ?? "cli",
-      idempotencyKey: runOptions.idempotencyKey,
-      now,
-    });
-    const runId = await startRun(app, stored.id, now());
-    let result: InvestigationResult;
-    try {
-      result = await investigate({ ...request, id: stored.id, runId });
-    } catch (error) {
-      await failRun(app, stored.id, runId, (error as Error).message, now());
-      throw error;
-    }
-    await finishRun(
-      app,
-      { caseId: stored.id, runId, verdict: result.verdict, evidence: result.evidence },
-      now(),
+
+  async function stored(theCase: StoredCase): Promise<CaseOutcome> {
+    const decided = await latestVerdict(app, theCase.id);
+    if (!decided)
+      throw new AppError("internal", `case ${theCase.id} is decided but has no verdict`);
+    return { case: theCase, ...decided, how: "stored" };
+  }
+
+  async function drive(caseId: string): Promise<CaseOutcome> {
+    const theCase = await getCase(app, caseId);
+    if (!theCase) throw new AppError("not_found", `no stored case ${caseId}`);
+    const claim = await claimCase(app, caseId, lease, now());
+    if (claim.kind === "decided") return stored(theCase);
+    if (claim.kind === "busy")
+      throw new AppError(
+        "conflict",
+        `case ${caseId} is being investigated by ${claim.owner} (lease until ${claim.until})`,
+      );
+    if (claim.kind === "gave_up")
+      throw new AppError("internal", `case ${caseId}: run ${claim.runId} was given up`);
+
+    const { runId } = claim;
+    const abort = new AbortController();
+    const heartbeat = setInterval(
+      () => {
+        renewLease(app, runId, lease).then(
+          (held) => {
+            if (!held) abort.abort(new AppError("conflict", `lost the lease on run ${runId}`));
+          },
+          () => {}, // a failed renewal is retried on the next beat; expiry is the backstop
+        );
+      },
+      Math.max(50, Math.floor(lease.ms / 3)),
     );
-    return { case: stored, result };
+    heartbeat.unref();
+    try {
+      const { id, status: _s, idempotencyKey: _k, ...request } = theCase;
+      const result = await investigate({ ...request, id, runId }, { signal: abort.signal });
+      await finishRun(
+        app,
+        { caseId, runId, owner: lease.owner, verdict: result.verdict, evidence: result.evidence },
+        now(),
+      );
+      return {
+        case: { ...theCase, status: "decided" },
+        runId,
+        verdict: result.verdict,
+        evidence: result.evidence,
+        how: claim.kind === "takeover" || result.resumed ? "resumed" : "new",
+      };
+    } catch (error) {
+      // Only the lease holder may fail the run; a run taken over is left to its new owner.
+      await failRun(app, { caseId, runId, owner: lease.owner }, (error as Error).message, now());
+      throw error;
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  return {
+    async submit(request, submitOptions = {}) {
+      const { case: theCase } = await createCase(app, request, {
+        actor: submitOptions.actor ?? "cli",
+        idempotencyKey: submitOptions.idempotencyKey,
+        now,
+      });
+      return drive(theCase.id);
+    },
+    drive,
+    async resumeAbandoned() {
+      const outcomes: CaseOutcome[] = [];
+      for (const { caseId } of await abandonedRuns(app)) {
+        try {
+          outcomes.push(await drive(caseId));
+        } catch (error) {
+          // Another process took it first, or it failed (and is recorded as failed).
+          if (!(error instanceof AppError && error.code === "conflict")) throw error;
+        }
+      }
+      return outcomes;
+    },
   };
 }

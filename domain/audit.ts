@@ -10,6 +10,7 @@ import { canonicalJson, sha256Hex } from "./canonical-json.js";
 export const AuditKind = z.enum([
   "case_created",
   "run_started",
+  "run_resumed",
   "plan",
   "task_dispatched",
   "sql_executed",

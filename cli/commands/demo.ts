@@ -59,7 +59,7 @@ export function registerDemoCommand(program: Command): void {
         });
         picks.push(...(await unflaggedSample(db, labels, 2)));
 
-        const run = createCaseRunner(db, { warehouse: db });
+        const runner = createCaseRunner(db, { warehouse: db });
         const rows: (string | number)[][] = [];
         let firstCase = "";
         let firstReport = "";
@@ -72,13 +72,13 @@ export function registerDemoCommand(program: Command): void {
             ? `Flagged for review: ${flags.rows.map((r) => r.reason).join("; ")}`
             : "Routine re-review of a seller with no open flags";
           const started = performance.now();
-          const { case: stored, result } = await run(
+          const outcome = await runner.submit(
             { subject: pick.subject, allegation, source: "analyst" },
             { actor: "demo" },
           );
-          firstCase ||= stored.id;
+          firstCase ||= outcome.case.id;
           const ms = performance.now() - started;
-          const v = result.verdict;
+          const v = outcome.verdict;
           const named =
             v.decision === "fraud" || v.decision === "suspicious"
               ? (v.typologies[0]?.typology ?? "")
@@ -93,7 +93,7 @@ export function registerDemoCommand(program: Command): void {
             v.findings.length,
             Math.round(ms),
           ]);
-          if (!firstReport) firstReport = renderReport(v, result.evidence);
+          if (!firstReport) firstReport = renderReport(v, outcome.evidence);
         }
         console.log(
           table(

@@ -70,8 +70,8 @@ export function registerInvestigateCommand(program: Command): void {
             typologyHints: options.hint ?? [],
             ...(options.asOf ? { asOf: options.asOf } : {}),
           };
-          const run = createCaseRunner(db, { warehouse });
-          const { case: stored, result } = await run(request, { actor: "cli" });
+          const runner = createCaseRunner(db, { warehouse });
+          const { case: stored, ...result } = await runner.submit(request, { actor: "cli" });
           if (options.json)
             console.log(
               JSON.stringify({ verdict: result.verdict, evidence: result.evidence }, null, 2),

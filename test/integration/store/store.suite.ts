@@ -8,6 +8,7 @@ import {
   verifyAuditChain,
 } from "../../../db/repositories/audit.js";
 import { createCase, getCase } from "../../../db/repositories/cases.js";
+import { claimCase, finishRun, MAX_TAKEOVERS } from "../../../db/repositories/runs.js";
 import type { Database } from "../../../db/types.js";
 import { isAppError } from "../../../domain/errors.js";
 import type { TestDatabase } from "../../support/engines.js";
@@ -114,8 +115,8 @@ export function storeSuite(engine: string, open: () => Promise<TestDatabase>): v
     });
 
     it("runs a case to a stored verdict: decided, one verdict for the run, evidence stored, chain intact", async () => {
-      const run = createCaseRunner(t.db, { warehouse: t.db });
-      const { case: stored, result } = await run({
+      const runner = createCaseRunner(t.db, { warehouse: t.db });
+      const { case: stored, ...result } = await runner.submit({
         subject: { type: "seller", id: "slr_unknown" },
         allegation: "test",
       });
@@ -138,9 +139,9 @@ export function storeSuite(engine: string, open: () => Promise<TestDatabase>): v
         ...t.db,
         query: async () => Promise.reject(new Error("warehouse unreachable")),
       };
-      const run = createCaseRunner(t.db, { warehouse: broken });
+      const runner = createCaseRunner(t.db, { warehouse: broken });
       await expect(
-        run({ subject: { type: "seller", id: "slr_1" }, allegation: "test" }),
+        runner.submit({ subject: { type: "seller", id: "slr_1" }, allegation: "test" }),
       ).rejects.toThrow("warehouse unreachable");
       const { rows } = await t.db.query<{ case_id: string; status: string; error: string }>(
         "SELECT case_id, status, error FROM casehound.cases WHERE error IS NOT NULL ORDER BY created_at DESC LIMIT 1",
@@ -152,6 +153,73 @@ export function storeSuite(engine: string, open: () => Promise<TestDatabase>): v
         payload: { error: "warehouse unreachable" },
       });
       expect(await verifyAuditChain(t.db, rows[0]!.case_id)).toMatchObject({ ok: true });
+    });
+
+    it("lets one process at a time hold a run; an expired lease is taken over and the run finished once", async () => {
+      const { case: c } = await createCase(
+        t.db,
+        { subject: { type: "seller", id: "slr_gone" }, allegation: "lease test" },
+        { actor: "svc" },
+      );
+      // A process claims the case and dies without renewing its short lease.
+      const dead = await claimCase(t.db, c.id, { owner: "dead-worker", ms: 60_000 }, new Date());
+      expect(dead.kind).toBe("new");
+      const other = createCaseRunner(t.db, { warehouse: t.db, owner: "other" });
+      await expect(other.drive(c.id)).rejects.toThrow(/being investigated by dead-worker/);
+      await t.db.query(
+        "UPDATE casehound.runs SET lease_expires_at = now() - interval '1 second' WHERE run_id = $1",
+        [dead.runId],
+      );
+      const outcomes = await other.resumeAbandoned();
+      const mine = outcomes.find((o) => o.case.id === c.id);
+      expect(mine).toMatchObject({ runId: dead.runId, how: "resumed" });
+      // The dead process cannot come back and decide the run a second time.
+      await expect(
+        finishRun(
+          t.db,
+          {
+            caseId: c.id,
+            runId: dead.runId,
+            owner: "dead-worker",
+            verdict: mine!.verdict,
+            evidence: [],
+          },
+          new Date(),
+        ),
+      ).rejects.toThrow(/no longer held/);
+      const { rows } = await t.db.query<{ verdicts: number; runs: number }>(
+        `SELECT (SELECT count(*) FROM casehound.verdicts WHERE case_id = $1)::int AS verdicts,
+                (SELECT count(*) FROM casehound.runs WHERE case_id = $1)::int AS runs`,
+        [c.id],
+      );
+      expect(rows[0]).toEqual({ verdicts: 1, runs: 1 });
+      const kinds = (await readAuditChain(t.db, c.id)).map((e) => e.kind);
+      expect(kinds.filter((k) => k === "run_resumed")).toHaveLength(1);
+      expect(kinds.filter((k) => k === "verdict")).toHaveLength(1);
+      // Asking again returns the stored verdict instead of investigating twice.
+      const again = await other.drive(c.id);
+      expect(again).toMatchObject({ how: "stored", runId: dead.runId });
+      expect(again.verdict).toEqual(mine!.verdict);
+    });
+
+    it("gives up on a run whose process keeps dying, and records why", async () => {
+      const { case: c } = await createCase(
+        t.db,
+        { subject: { type: "seller", id: "slr_poison" }, allegation: "poison test" },
+        { actor: "svc" },
+      );
+      const lease = { owner: "w", ms: 0 };
+      const first = await claimCase(t.db, c.id, lease, new Date());
+      const kinds: string[] = [];
+      for (let i = 0; i <= MAX_TAKEOVERS; i++)
+        kinds.push((await claimCase(t.db, c.id, lease, new Date())).kind);
+      expect(kinds).toEqual([...Array(MAX_TAKEOVERS).fill("takeover"), "gave_up"]);
+      expect((await getCase(t.db, c.id))?.status).toBe("failed");
+      // A failed case can be tried again as a new run.
+      const retry = await claimCase(t.db, c.id, lease, new Date());
+      expect(retry.kind).toBe("new");
+      expect(retry.runId).not.toBe(first.runId);
+      expect(await verifyAuditChain(t.db, c.id)).toMatchObject({ ok: true });
     });
 
     it("refuses to update, delete or truncate audit events", async () => {

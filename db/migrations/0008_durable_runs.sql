@@ -1,3 +1,5 @@
+-- Durable runs.
+--
 -- What the outside world answered during a run: every warehouse query, corpus
 -- search, baseline comparison and clock reading, keyed by a hash of the request.
 -- A run that resumes after a crash reads its earlier answers back instead of asking
@@ -15,3 +17,10 @@ CREATE TABLE casehound.recordings (
   recorded_at  timestamptz NOT NULL,
   PRIMARY KEY (run_id, request_key)
 );
+
+-- A running run holds a lease (owner, expiry) that its process renews; when the
+-- process dies the lease expires and another process takes the run over, resuming
+-- it from its last checkpoint. `takeovers` bounds how often a run that keeps
+-- killing its process is retried.
+ALTER TABLE casehound.runs ADD COLUMN takeovers integer NOT NULL DEFAULT 0;
+CREATE INDEX runs_running_lease_idx ON casehound.runs (lease_expires_at) WHERE status = 'running';
