@@ -7,6 +7,7 @@ import { registerDbCommands } from "./commands/db.js";
 import { registerDemoCommand } from "./commands/demo.js";
 import { registerEvalCommand } from "./commands/eval.js";
 import { registerInvestigateCommand } from "./commands/investigate.js";
+import { registerReplayCommand } from "./commands/replay.js";
 import { registerSeedCommand } from "./commands/seed.js";
 
 const USAGE_CODES = new Set(["bad_argument", "config_invalid"]);
@@ -23,6 +24,7 @@ function buildProgram(): Command {
   registerDemoCommand(program);
   registerEvalCommand(program);
   registerAuditCommands(program);
+  registerReplayCommand(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -83,3 +83,12 @@ export const Verdict = z.object({
   audit_head: z.string().nullable(),
 });
 export type Verdict = z.infer<typeof Verdict>;
+
+/**
+ * The part of a verdict that a replay must reproduce exactly: everything but how
+ * long the run took (timings) and the audit chain's head when it was written.
+ */
+export function decidingPart(verdict: Verdict): Omit<Verdict, "timings" | "audit_head"> {
+  const { timings: _t, audit_head: _h, ...rest } = verdict;
+  return rest;
+}

@@ -2,7 +2,7 @@
 // run could not decide) and validate it against its schema.
 import type { RunnableConfig } from "@langchain/core/runnables";
 import { hashOf } from "../../domain/canonical-json.js";
-import { Verdict } from "../../domain/verdict.js";
+import { decidingPart, Verdict } from "../../domain/verdict.js";
 import { depsOf } from "../deps.js";
 import type { CaseStateType, CaseUpdate } from "../state.js";
 import { elapsedMs } from "./elapsed.js";
@@ -65,6 +65,7 @@ export async function finalize(state: CaseStateType, config: RunnableConfig): Pr
     risk_score: verdict.risk_score,
     recommended_action: verdict.recommended_action,
     verdict_hash: hashOf(verdict),
+    decision_hash: hashOf(decidingPart(verdict)),
   });
   return { verdict };
 }

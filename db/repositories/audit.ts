@@ -95,3 +95,17 @@ export async function readAuditChain(db: Queryable, caseId: string): Promise<Aud
 export async function verifyAuditChain(db: Queryable, caseId: string): Promise<Verification> {
   return verifyChain(caseId, await readAuditChain(db, caseId));
 }
+
+/** The events one run's graph steps wrote, by step key (step keys start with the run id). */
+export async function readRunSteps(
+  db: Queryable,
+  caseId: string,
+  runId: string,
+): Promise<Map<string, AuditEvent>> {
+  const { rows } = await db.query<EventRow & { step_key: string }>(
+    `SELECT ${COLUMNS}, step_key FROM casehound.audit_events
+      WHERE case_id = $1 AND starts_with(step_key, $2) ORDER BY seq`,
+    [caseId, `${runId}:`],
+  );
+  return new Map(rows.map((row) => [row.step_key, toEvent(row)]));
+}

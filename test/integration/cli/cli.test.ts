@@ -1,6 +1,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { openPglite } from "../../../db/pglite.js";
 import { readLabels } from "../../../db/seed/labels.js";
 import { removeDir, tempDir } from "../../support/engines.js";
 import { runCli } from "../../support/run-cli.js";
@@ -75,7 +76,7 @@ describe("the casehound command", () => {
     });
   });
 
-  it("seeds the small world into an empty data directory, writes the labels beside it, and reports it", () => {
+  it("seeds the small world into an empty data directory, writes the labels beside it, and reports it", async () => {
     const labels = join(dir, "truth.json");
     const seeded = runCli(["seed", "--size", "small", "--seed", "7", "--labels", labels], {
       CASEHOUND_DATA_DIR: dir,
@@ -123,6 +124,34 @@ describe("the casehound command", () => {
     expect(verified.code).toBe(0);
     expect(JSON.parse(verified.stdout)).toMatchObject({ case_id: caseId, ok: true });
     expect(JSON.parse(verified.stdout).events).toBeGreaterThan(20);
+
+    const replayed = runCli(["replay", caseId!], { CASEHOUND_DATA_DIR: dir });
+    expect(replayed.code).toBe(0);
+    expect(replayed.stdout).toMatch(
+      /replayed from \d+ recorded answers, \d+ steps compared; verdict identical/,
+    );
+
+    // One character changed in one stored event (bypassing the append-only trigger as
+    // an intruder with superuser rights would): verify and replay both fail, naming it.
+    const db = await openPglite(dir);
+    const target = await db.query<{ seq: number }>(
+      "SELECT seq FROM casehound.audit_events WHERE case_id = $1 AND kind = 'evidence_added' ORDER BY seq LIMIT 1",
+      [caseId],
+    );
+    const seq = target.rows[0]!.seq;
+    await db.exec("ALTER TABLE casehound.audit_events DISABLE TRIGGER USER");
+    await db.query(
+      "UPDATE casehound.audit_events SET payload = jsonb_set(payload, '{summary}', to_jsonb(overlay(payload->>'summary' placing 'X' from 1 for 1))) WHERE case_id = $1 AND seq = $2",
+      [caseId, seq],
+    );
+    await db.exec("ALTER TABLE casehound.audit_events ENABLE TRIGGER USER");
+    await db.close();
+    const tampered = runCli(["audit", "verify", caseId!], { CASEHOUND_DATA_DIR: dir });
+    expect(tampered.code).toBe(1);
+    expect(tampered.stdout).toContain(`chain BROKEN at event ${seq} of`);
+    const replayTampered = runCli(["replay", caseId!], { CASEHOUND_DATA_DIR: dir });
+    expect(replayTampered.code).toBe(1);
+    expect(replayTampered.stdout).toContain(`audit chain BROKEN at event ${seq}`);
 
     const missing = runCli(["audit", "verify", "no-such-case"], { CASEHOUND_DATA_DIR: dir });
     expect(missing.code).toBe(1);
