@@ -1,0 +1,65 @@
+// Picks the LangGraph checkpointer for the engine the program runs on. Embedded PGlite
+// gets our DatabaseCheckpointSaver over the same database (schema casehound); server
+// PostgreSQL gets the official PostgresSaver on a small pool of its own, with its
+// tables in schema "langgraph" under upstream's migrations.
+import type { BaseCheckpointSaver } from "@langchain/langgraph-checkpoint";
+import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
+import pg from "pg";
+import { AppError } from "../../domain/errors.js";
+import { describeUrl } from "../postgres.js";
+import type { Database } from "../types.js";
+import { DatabaseCheckpointSaver } from "./database-saver.js";
+
+export interface CheckpointerOptions {
+  /** Server PostgreSQL only: where PostgresSaver connects (usually DATABASE_URL). */
+  connectionString?: string;
+}
+
+export interface OpenCheckpointer {
+  saver: BaseCheckpointSaver;
+  /** Releases what the checkpointer opened itself; never closes `db`. */
+  close(): Promise<void>;
+}
+
+function where(connectionString: string): string {
+  try {
+    return describeUrl(connectionString);
+  } catch {
+    return "server PostgreSQL (connection string is not a URL)";
+  }
+}
+
+/** A ready checkpointer (tables created) for `db`'s engine. */
+export async function openCheckpointer(
+  db: Database,
+  options: CheckpointerOptions = {},
+): Promise<OpenCheckpointer> {
+  if (db.engine === "pglite") {
+    const saver = new DatabaseCheckpointSaver(db);
+    await saver.setup();
+    return { saver, close: async () => {} };
+  }
+  const { connectionString } = options;
+  if (!connectionString) {
+    throw new AppError(
+      "config_invalid",
+      `checkpoints on ${db.location} need a connection string: PostgresSaver opens its own pool (set DATABASE_URL)`,
+    );
+  }
+  // Our own small pool rather than fromConnString's: a dropped idle connection must
+  // surface on the next query, not as an unhandled 'error' event that ends the process.
+  const pool = new pg.Pool({ connectionString, max: 4 });
+  pool.on("error", () => {});
+  const saver = new PostgresSaver(pool, undefined, { schema: "langgraph" });
+  try {
+    await saver.setup();
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new AppError(
+      "db_unavailable",
+      `could not set up LangGraph checkpoints in ${where(connectionString)}: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+  return { saver, close: () => pool.end() };
+}
