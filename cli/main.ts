@@ -8,6 +8,7 @@ import { registerDemoCommand } from "./commands/demo.js";
 import { registerEvalCommand } from "./commands/eval.js";
 import { registerInvestigateCommand } from "./commands/investigate.js";
 import { registerReplayCommand } from "./commands/replay.js";
+import { registerResumeCommand } from "./commands/resume.js";
 import { registerSeedCommand } from "./commands/seed.js";
 
 const USAGE_CODES = new Set(["bad_argument", "config_invalid"]);
@@ -25,6 +26,7 @@ function buildProgram(): Command {
   registerEvalCommand(program);
   registerAuditCommands(program);
   registerReplayCommand(program);
+  registerResumeCommand(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -22,6 +22,11 @@ export const EnvSchema = z.object({
   CASEHOUND_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./.casehound")),
   /** Server PostgreSQL used by the *.int.test.ts suites; unset: they are skipped. */
   TEST_DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  /** How long a running case's lease lasts without renewal; a dead process's run is taken over after it. */
+  CASEHOUND_RUN_LEASE_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

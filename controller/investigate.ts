@@ -38,6 +38,11 @@ export interface InvestigatorOptions {
   audit?: (caseId: string) => AuditSink;
   /** The recorder for a run; default: answers kept in memory for the run only. */
   recorder?: (caseId: string, runId: string) => Promise<Recorder>;
+  /**
+   * When a step's checkpoint is written: "sync" (before the next step starts; what
+   * durable runs use), "async" (alongside it; LangGraph's default), "exit" (at the end).
+   */
+  durability?: "sync" | "async" | "exit";
   /** Chat models per role. LLM mode is not built yet: only offline mode runs. */
   models?: RoleModels;
   now?: () => Date;
@@ -119,6 +124,7 @@ export function createInvestigator(options: InvestigatorOptions) {
       configurable: { ...thread.configurable, deps },
       recursionLimit: 25 + budget.maxIterations * 10,
       ...(control.signal ? { signal: control.signal } : {}),
+      ...(options.durability ? { durability: options.durability } : {}),
     };
     const start = {
       case: theCase,

@@ -19,6 +19,7 @@ import {
   renewLease,
 } from "../db/repositories/runs.js";
 import type { Database } from "../db/types.js";
+import type { AuditEvent } from "../domain/audit.js";
 import type { CaseInput } from "../domain/case.js";
 import { AppError } from "../domain/errors.js";
 import type { Evidence } from "../domain/evidence.js";
@@ -35,6 +36,8 @@ export interface CaseOutcome {
   evidence: Evidence[];
   /** "new": investigated now; "resumed": an abandoned run finished; "stored": already decided. */
   how: "new" | "resumed" | "stored";
+  /** True when the graph continued from a checkpoint (rather than from its first step). */
+  fromCheckpoint: boolean;
 }
 
 export interface CaseRunnerOptions extends Omit<InvestigatorOptions, "app" | "audit" | "recorder"> {
@@ -42,6 +45,8 @@ export interface CaseRunnerOptions extends Omit<InvestigatorOptions, "app" | "au
   leaseMs?: number;
   /** Who holds the leases this runner takes (default host:pid:random). */
   owner?: string;
+  /** Told of every audit event as it is appended (progress output). */
+  onEvent?: (event: AuditEvent) => void;
 }
 
 export interface CaseRunner {
@@ -66,7 +71,20 @@ export function createCaseRunner(app: Database, options: CaseRunnerOptions): Cas
   const investigate = createInvestigator({
     ...options,
     app,
-    audit: (caseId) => createStoredAuditSink(app, caseId),
+    durability: options.durability ?? "sync",
+    audit: (caseId) => {
+      const sink = createStoredAuditSink(app, caseId);
+      const onEvent = options.onEvent;
+      if (!onEvent) return sink;
+      return {
+        head: sink.head,
+        record: async (stepKey, draft) => {
+          const event = await sink.record(stepKey, draft);
+          onEvent(event);
+          return event;
+        },
+      };
+    },
     recorder: async (_caseId, runId) =>
       createRecorder({
         recorded: await loadRecordings(app, runId),
@@ -78,7 +96,7 @@ export function createCaseRunner(app: Database, options: CaseRunnerOptions): Cas
     const decided = await latestVerdict(app, theCase.id);
     if (!decided)
       throw new AppError("internal", `case ${theCase.id} is decided but has no verdict`);
-    return { case: theCase, ...decided, how: "stored" };
+    return { case: theCase, ...decided, how: "stored", fromCheckpoint: false };
   }
 
   async function drive(caseId: string): Promise<CaseOutcome> {
@@ -122,6 +140,7 @@ export function createCaseRunner(app: Database, options: CaseRunnerOptions): Cas
         verdict: result.verdict,
         evidence: result.evidence,
         how: claim.kind === "takeover" || result.resumed ? "resumed" : "new",
+        fromCheckpoint: result.resumed,
       };
     } catch (error) {
       // Only the lease holder may fail the run; a run taken over is left to its new owner.

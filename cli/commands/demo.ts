@@ -4,6 +4,7 @@
 import { join } from "node:path";
 import type { Command } from "commander";
 import { createCaseRunner } from "../../controller/run-case.js";
+import { openCheckpointer } from "../../db/checkpoint/open.js";
 import { migrate } from "../../db/migrate.js";
 import { openPglite } from "../../db/pglite.js";
 import { seedWorld } from "../../db/seed/generate.js";
@@ -59,7 +60,8 @@ export function registerDemoCommand(program: Command): void {
         });
         picks.push(...(await unflaggedSample(db, labels, 2)));
 
-        const runner = createCaseRunner(db, { warehouse: db });
+        const checkpoints = await openCheckpointer(db);
+        const runner = createCaseRunner(db, { warehouse: db, checkpointer: checkpoints.saver });
         const rows: (string | number)[][] = [];
         let firstCase = "";
         let firstReport = "";
@@ -117,7 +119,7 @@ export function registerDemoCommand(program: Command): void {
           `ground truth of the planted cases (read only by \`casehound eval\`): ${join(dir, "labels.json")}`,
         );
         console.log(
-          `every case above is stored with its audit chain: CASEHOUND_DATA_DIR=${dir} npx casehound audit verify ${firstCase}`,
+          `every case above is stored with its audit chain and its recorded answers:\n  CASEHOUND_DATA_DIR=${dir} npx casehound audit verify ${firstCase}\n  CASEHOUND_DATA_DIR=${dir} npx casehound replay ${firstCase}`,
         );
         console.log(
           "next: `npx casehound eval` measures every planted case; `npx casehound investigate --subject seller:<id> --allegation ...` runs one",

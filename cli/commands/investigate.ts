@@ -1,13 +1,12 @@
 // `casehound investigate`: one case against the configured database, printed as a
 // Markdown report or as JSON (verdict and evidence).
 import { type Command, InvalidArgumentError, Option } from "commander";
-import { createCaseRunner } from "../../controller/run-case.js";
-import { openPostgres } from "../../db/postgres.js";
+import type { AuditEvent } from "../../domain/audit.js";
 import { parseSubject, type Subject } from "../../domain/case.js";
 import { AppError } from "../../domain/errors.js";
 import { renderReport } from "../../domain/report.js";
 import { TYPOLOGIES, type Typology } from "../../domain/typology.js";
-import { withDatabase } from "../context.js";
+import { withCaseRunner } from "../runner.js";
 
 function subjectArgument(value: string): Subject {
   const parsed = (() => {
@@ -24,6 +23,12 @@ function subjectArgument(value: string): Subject {
   return parsed;
 }
 
+function keyArgument(value: string): string {
+  if (!/^[A-Za-z0-9_.:-]{1,200}$/.test(value))
+    throw new InvalidArgumentError("must be 1 to 200 letters, digits or _ . : -.");
+  return value;
+}
+
 function isoArgument(value: string): string {
   if (Number.isNaN(Date.parse(value)) || !/^\d{4}-\d{2}-\d{2}/.test(value))
     throw new InvalidArgumentError("must be an ISO date-time, e.g. 2026-11-01T00:00:00Z.");
@@ -36,6 +41,8 @@ interface InvestigateOptions {
   hint?: Typology[];
   asOf?: string;
   json?: boolean;
+  idempotencyKey?: string;
+  progress?: boolean;
 }
 
 export function registerInvestigateCommand(program: Command): void {
@@ -55,14 +62,21 @@ export function registerInvestigateCommand(program: Command): void {
       isoArgument,
     )
     .option("--json", "print the verdict and its evidence as JSON")
+    .option(
+      "--idempotency-key <key>",
+      "the same key again returns the same case: its stored verdict, or its interrupted run resumed",
+      keyArgument,
+    )
+    .option("--progress", "print each audit step to stderr as it is written")
     .action(async (options: InvestigateOptions) => {
       if (options.allegation.trim() === "" || options.allegation.length > 4000) {
         throw new AppError("bad_argument", "--allegation must be 1 to 4000 characters");
       }
-      await withDatabase(async (db, { env }) => {
-        // The warehouse may be a separate (read-only) connection; by default it is the same database.
-        const warehouse = env.WAREHOUSE_URL ? await openPostgres(env.WAREHOUSE_URL) : db;
-        try {
+      const progress = options.progress
+        ? (event: AuditEvent) => console.error(`step ${event.seq} ${event.kind}`)
+        : undefined;
+      await withCaseRunner(
+        async (runner) => {
           // Every investigation is a stored case with a run, its evidence, one verdict and its audit chain.
           const request = {
             subject: options.subject,
@@ -70,19 +84,26 @@ export function registerInvestigateCommand(program: Command): void {
             typologyHints: options.hint ?? [],
             ...(options.asOf ? { asOf: options.asOf } : {}),
           };
-          const runner = createCaseRunner(db, { warehouse });
-          const { case: stored, ...result } = await runner.submit(request, { actor: "cli" });
+          const outcome = await runner.submit(request, {
+            actor: "cli",
+            ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
+          });
           if (options.json)
             console.log(
-              JSON.stringify({ verdict: result.verdict, evidence: result.evidence }, null, 2),
+              JSON.stringify({ verdict: outcome.verdict, evidence: outcome.evidence }, null, 2),
             );
-          else process.stdout.write(renderReport(result.verdict, result.evidence));
+          else process.stdout.write(renderReport(outcome.verdict, outcome.evidence));
+          const how =
+            outcome.how === "stored"
+              ? "already decided; stored"
+              : outcome.how === "resumed"
+                ? "resumed an interrupted run; stored"
+                : "stored";
           console.error(
-            `stored as case ${stored.id}; check its audit trail with: casehound audit verify ${stored.id}`,
+            `${how} as case ${outcome.case.id}; check its audit trail with: casehound audit verify ${outcome.case.id}`,
           );
-        } finally {
-          if (warehouse !== db) await warehouse.close();
-        }
-      });
+        },
+        progress ? { onEvent: progress } : {},
+      );
     });
 }
