@@ -39,7 +39,7 @@ export function benchArgs(): BenchArgs {
 export async function withBenchDatabase<T>(
   engine: BenchEngine,
   serverUrl: string | undefined,
-  fn: (db: Database) => Promise<T>,
+  fn: (db: Database, where: { url?: string }) => Promise<T>,
 ): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), "casehound-bench-"));
   const scratch =
@@ -49,7 +49,7 @@ export async function withBenchDatabase<T>(
   const db = scratch ? await openPostgres(scratch.url) : await openPglite(dir);
   try {
     await migrate(db);
-    return await fn(db);
+    return await fn(db, scratch ? { url: scratch.url } : {});
   } finally {
     await db.close();
     await scratch?.drop();
