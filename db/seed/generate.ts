@@ -63,15 +63,29 @@ function generateInWorker(
       if (failed) return;
       failed = true;
       void worker.terminate();
-      reject(error);
+      // Reject only once no COPY is in flight: the caller's cleanup (truncate) must not
+      // race a late batch, or rows of the failed seed survive it.
+      loading.then(
+        () => reject(error),
+        () => reject(error),
+      );
     };
     worker.on("message", (message: WorkerMessage) => {
+      if (failed) return; // batches already on their way when the seed failed are dropped
       if (message.type === "batch") {
         loading = loading
           .then(() =>
-            db.copyIn(`risk.${message.table}`, WAREHOUSE_COLUMNS[message.table], message.payload),
+            failed
+              ? undefined
+              : db.copyIn(
+                  `risk.${message.table}`,
+                  WAREHOUSE_COLUMNS[message.table],
+                  message.payload,
+                ),
           )
-          .then(() => worker.postMessage({ ack: message.id }), fail);
+          .then(() => {
+            if (!failed) worker.postMessage({ ack: message.id });
+          }, fail);
       } else if (message.type === "phase") {
         onPhase(message.phase);
       } else if (message.type === "done") {
