@@ -9,6 +9,7 @@ import { registerEvalCommand } from "./commands/eval.js";
 import { registerInvestigateCommand } from "./commands/investigate.js";
 import { registerReplayCommand } from "./commands/replay.js";
 import { registerResumeCommand } from "./commands/resume.js";
+import { registerReviewCommand } from "./commands/review.js";
 import { registerSeedCommand } from "./commands/seed.js";
 
 const USAGE_CODES = new Set(["bad_argument", "config_invalid"]);
@@ -27,6 +28,7 @@ function buildProgram(): Command {
   registerAuditCommands(program);
   registerReplayCommand(program);
   registerResumeCommand(program);
+  registerReviewCommand(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

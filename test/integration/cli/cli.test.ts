@@ -131,6 +131,18 @@ describe("the casehound command", () => {
       /replayed from \d+ recorded answers, \d+ steps compared; verdict identical/,
     );
 
+    const approved = runCli(
+      ["review", caseId!, "--reviewer", "ana", "--approve", "--reason", "checked the rows"],
+      { CASEHOUND_DATA_DIR: dir },
+    );
+    expect(approved.code).toBe(0);
+    expect(approved.stdout).toMatch(/approved by ana/);
+    expectUsageError(
+      ["review", caseId!, "--reviewer", "ana", "--reason", "x"],
+      /exactly one of --approve or --override/,
+      { CASEHOUND_DATA_DIR: dir },
+    );
+
     // One character changed in one stored event (bypassing the append-only trigger as
     // an intruder with superuser rights would): verify and replay both fail, naming it.
     const db = await openPglite(dir);

@@ -8,6 +8,7 @@ import {
   verifyAuditChain,
 } from "../../../db/repositories/audit.js";
 import { createCase, getCase } from "../../../db/repositories/cases.js";
+import { recordReview } from "../../../db/repositories/reviews.js";
 import { claimCase, finishRun, MAX_TAKEOVERS } from "../../../db/repositories/runs.js";
 import type { Database } from "../../../db/types.js";
 import { isAppError } from "../../../domain/errors.js";
@@ -220,6 +221,71 @@ export function storeSuite(engine: string, open: () => Promise<TestDatabase>): v
       expect(retry.kind).toBe("new");
       expect(retry.runId).not.toBe(first.runId);
       expect(await verifyAuditChain(t.db, c.id)).toMatchObject({ ok: true });
+    });
+
+    it("records an analyst's review bound to the verdict's hash, and refuses a review of another verdict", async () => {
+      const runner = createCaseRunner(t.db, { warehouse: t.db });
+      const decided = await runner.submit({
+        subject: { type: "seller", id: "slr_reviewed" },
+        allegation: "review test",
+      });
+      const caseId = decided.case.id;
+      const { rows } = await t.db.query<{ verdict_hash: string }>(
+        "SELECT verdict_hash FROM casehound.verdicts WHERE case_id = $1",
+        [caseId],
+      );
+      const verdictHash = rows[0]!.verdict_hash;
+      const stale = await recordReview(
+        t.db,
+        caseId,
+        { reviewer: "ana", outcome: "approved", reason: "ok", verdictHash: "f".repeat(64) },
+        new Date(),
+      ).catch((e: unknown) => e);
+      expect(isAppError(stale, "conflict")).toBe(true);
+      const unnamed = await recordReview(
+        t.db,
+        caseId,
+        { reviewer: "ana", outcome: "overridden", reason: "disagree" },
+        new Date(),
+      ).catch((e: unknown) => e);
+      expect(isAppError(unnamed, "bad_argument")).toBe(true);
+      expect((unnamed as Error).message).toMatch(/override names the decision/);
+
+      const review = await recordReview(
+        t.db,
+        caseId,
+        {
+          reviewer: "ana",
+          outcome: "overridden",
+          decision: "suspicious",
+          reason: "the seller is known to us",
+          verdictHash,
+        },
+        new Date(),
+      );
+      expect(review).toMatchObject({ verdictHash, outcome: "overridden", decision: "suspicious" });
+      expect((await getCase(t.db, caseId))?.status).toBe("reviewed");
+      const chain = await readAuditChain(t.db, caseId);
+      expect(chain.at(-1)).toMatchObject({
+        kind: "review",
+        actor: "analyst:ana",
+        payload: { verdict_hash: verdictHash, outcome: "overridden", decision: "suspicious" },
+      });
+      expect(await verifyAuditChain(t.db, caseId)).toMatchObject({ ok: true });
+      // A reviewed case asked for again keeps its verdict; a queued case cannot be reviewed.
+      expect((await runner.drive(caseId)).how).toBe("stored");
+      const { case: queued } = await createCase(
+        t.db,
+        { subject: { type: "seller", id: "slr_queued" }, allegation: "not yet" },
+        { actor: "svc" },
+      );
+      const early = await recordReview(
+        t.db,
+        queued.id,
+        { reviewer: "ana", outcome: "approved", reason: "too early" },
+        new Date(),
+      ).catch((e: unknown) => e);
+      expect(isAppError(early, "conflict")).toBe(true);
     });
 
     it("refuses to update, delete or truncate audit events", async () => {

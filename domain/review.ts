@@ -1,0 +1,35 @@
+// An analyst's review of a verdict: approve it, or override its decision with a
+// reason. A review names the verdict it saw by hash, so it can never silently apply
+// to a different verdict.
+import { z } from "zod";
+import { Decision } from "./verdict.js";
+
+export const ReviewInput = z
+  .object({
+    reviewer: z.string().trim().min(1).max(200),
+    outcome: z.enum(["approved", "overridden"]),
+    /** The decision that stands after an override. */
+    decision: Decision.optional(),
+    reason: z.string().trim().min(1).max(4000),
+    /** The hash of the verdict reviewed (as stored); default: the case's latest verdict. */
+    verdictHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+  })
+  .refine((r) => (r.outcome === "overridden") === (r.decision !== undefined), {
+    message: "an override names the decision that stands instead; an approval names none",
+    path: ["decision"],
+  });
+export type ReviewInput = z.infer<typeof ReviewInput>;
+
+export interface Review {
+  reviewId: string;
+  caseId: string;
+  verdictHash: string;
+  reviewer: string;
+  outcome: "approved" | "overridden";
+  decision: Decision | null;
+  reason: string;
+  createdAt: string;
+}
