@@ -119,7 +119,7 @@ export function registerDemoCommand(program: Command): void {
           `ground truth of the planted cases (read only by \`casehound eval\`): ${join(dir, "labels.json")}`,
         );
         console.log(
-          `every case above is stored with its audit chain and its recorded answers:\n  CASEHOUND_DATA_DIR=${dir} npx casehound audit verify ${firstCase}\n  CASEHOUND_DATA_DIR=${dir} npx casehound replay ${firstCase}`,
+          `every case above is stored with its audit chain and its recorded answers:\n  CASEHOUND_DATA_DIR=${dir} npx casehound audit verify ${firstCase}\n  CASEHOUND_DATA_DIR=${dir} npx casehound replay --all`,
         );
         console.log(
           "next: `npx casehound eval` measures every planted case; `npx casehound investigate --subject seller:<id> --allegation ...` runs one",

@@ -143,6 +143,11 @@ describe("the casehound command", () => {
       { CASEHOUND_DATA_DIR: dir },
     );
 
+    const all = runCli(["replay", "--all"], { CASEHOUND_DATA_DIR: dir });
+    expect(all.code).toBe(0);
+    expect(all.stdout).toMatch(/(\d+) of \1 cases replayed identically/);
+    expectUsageError(["replay"], /give a case id or --all/, { CASEHOUND_DATA_DIR: dir });
+
     // One character changed in one stored event (bypassing the append-only trigger as
     // an intruder with superuser rights would): verify and replay both fail, naming it.
     const db = await openPglite(dir);
