@@ -57,8 +57,14 @@ export interface CaseRunner {
   ): Promise<CaseOutcome>;
   /** Drives a stored case to a verdict: new run, takeover of an abandoned one, or the stored verdict. */
   drive(caseId: string): Promise<CaseOutcome>;
-  /** Takes over and finishes every run whose lease expired. */
-  resumeAbandoned(): Promise<CaseOutcome[]>;
+  /**
+   * Takes over and finishes every run whose lease expired. One run that fails (or is
+   * given up) does not stop the others: it is reported in `failures`.
+   */
+  resumeAbandoned(): Promise<{
+    outcomes: CaseOutcome[];
+    failures: { caseId: string; error: string }[];
+  }>;
 }
 
 /** `app` holds the case store; the warehouse may be another (read-only) connection. */
@@ -163,15 +169,17 @@ export function createCaseRunner(app: Database, options: CaseRunnerOptions): Cas
     drive,
     async resumeAbandoned() {
       const outcomes: CaseOutcome[] = [];
+      const failures: { caseId: string; error: string }[] = [];
       for (const { caseId } of await abandonedRuns(app)) {
         try {
           outcomes.push(await drive(caseId));
         } catch (error) {
-          // Another process took it first, or it failed (and is recorded as failed).
-          if (!(error instanceof AppError && error.code === "conflict")) throw error;
+          // A conflict means another process took it first; anything else is recorded as failed.
+          if (!(error instanceof AppError && error.code === "conflict"))
+            failures.push({ caseId, error: (error as Error).message });
         }
       }
-      return outcomes;
+      return { outcomes, failures };
     },
   };
 }

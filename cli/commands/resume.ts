@@ -10,21 +10,25 @@ export function registerResumeCommand(program: Command): void {
     .description("finish every interrupted run (its process died and its lease expired)")
     .option("--json", "print the outcomes as JSON")
     .action(async (options: { json?: boolean }) => {
-      const outcomes = await withCaseRunner((runner) => runner.resumeAbandoned());
+      const { outcomes, failures } = await withCaseRunner((runner) => runner.resumeAbandoned());
       if (options.json)
         console.log(
-          JSON.stringify(
-            outcomes.map((o) => ({
+          JSON.stringify({
+            resumed: outcomes.map((o) => ({
               case_id: o.case.id,
               run_id: o.runId,
               how: o.how,
               decision: o.verdict.decision,
             })),
-          ),
+            failed: failures.map((f) => ({ case_id: f.caseId, error: f.error })),
+          }),
         );
-      else if (outcomes.length === 0) console.log("no interrupted runs");
-      else
+      else {
+        if (outcomes.length + failures.length === 0) console.log("no interrupted runs");
         for (const o of outcomes)
           console.log(`case ${o.case.id}: run ${o.runId} ${o.how} → ${o.verdict.decision}`);
+        for (const f of failures) console.log(`case ${f.caseId}: FAILED: ${f.error}`);
+      }
+      if (failures.length > 0) process.exitCode = 1;
     });
 }

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { hashOf } from "../../domain/canonical-json.js";
 import { Case, CaseInput } from "../../domain/case.js";
 import { AppError } from "../../domain/errors.js";
-import type { Database } from "../types.js";
+import type { Database, Queryable } from "../types.js";
 import { appendAuditEvent } from "./audit.js";
 
 export type CaseStatus = "queued" | "running" | "decided" | "failed" | "reviewed";
@@ -130,4 +130,14 @@ export async function createCase(
       return { case: fromRow(rows[0] as CaseRow), created: true };
     });
   }
+}
+
+/** Locks a case's row until the transaction ends (its writers queue up) and returns its status. */
+export async function lockCase(tx: Queryable, caseId: string): Promise<CaseStatus> {
+  const { rows } = await tx.query<{ status: CaseStatus }>(
+    "SELECT status FROM casehound.cases WHERE case_id = $1 FOR UPDATE",
+    [caseId],
+  );
+  if (!rows[0]) throw new AppError("not_found", `no stored case ${caseId}`);
+  return rows[0].status;
 }

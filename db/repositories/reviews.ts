@@ -6,6 +6,8 @@ import { AppError } from "../../domain/errors.js";
 import { type Review, ReviewInput } from "../../domain/review.js";
 import type { Database } from "../types.js";
 import { appendAuditEvent } from "./audit.js";
+import { lockCase } from "./cases.js";
+import { latestVerdictRow } from "./runs.js";
 
 export async function recordReview(
   db: Database,
@@ -21,22 +23,13 @@ export async function recordReview(
     );
   const parsed = checked.data;
   return db.transaction(async (tx) => {
-    const locked = await tx.query<{ status: string }>(
-      "SELECT status FROM casehound.cases WHERE case_id = $1 FOR UPDATE",
-      [caseId],
-    );
-    const status = locked.rows[0]?.status;
-    if (!status) throw new AppError("not_found", `no stored case ${caseId}`);
+    const status = await lockCase(tx, caseId);
     if (status !== "decided" && status !== "reviewed")
       throw new AppError(
         "conflict",
         `case ${caseId} is ${status}: only a decided case can be reviewed`,
       );
-    const latest = await tx.query<{ verdict_hash: string }>(
-      "SELECT verdict_hash FROM casehound.verdicts WHERE case_id = $1 ORDER BY created_at DESC, run_id LIMIT 1",
-      [caseId],
-    );
-    const current = latest.rows[0]?.verdict_hash;
+    const current = (await latestVerdictRow(tx, caseId))?.verdict_hash;
     if (!current) throw new AppError("conflict", `case ${caseId} has no verdict to review`);
     if (parsed.verdictHash !== undefined && parsed.verdictHash !== current)
       throw new AppError(

@@ -10,6 +10,7 @@ import { Evidence } from "../../domain/evidence.js";
 import { Verdict } from "../../domain/verdict.js";
 import type { Database, Queryable } from "../types.js";
 import { appendAuditEvent } from "./audit.js";
+import { lockCase } from "./cases.js";
 
 export interface Lease {
   owner: string;
@@ -48,12 +49,7 @@ export async function claimCase(
   now: Date,
 ): Promise<Claim> {
   return db.transaction(async (tx) => {
-    const locked = await tx.query<{ status: string }>(
-      "SELECT status FROM casehound.cases WHERE case_id = $1 FOR UPDATE",
-      [caseId],
-    );
-    const status = locked.rows[0]?.status;
-    if (!status) throw new AppError("not_found", `no stored case ${caseId}`);
+    await lockCase(tx, caseId);
     const { rows } = await tx.query<RunRow>(
       `SELECT run_id, status, lease_owner, lease_expires_at, takeovers,
               coalesce(lease_expires_at <= now(), true) AS expired
@@ -251,13 +247,21 @@ export interface StoredRun {
   evidence: Evidence[];
 }
 
-/** The case's latest verdict with the evidence of its run, or null before any. */
-export async function latestVerdict(db: Queryable, caseId: string): Promise<StoredRun | null> {
+/** The case's latest verdict row (the one a review or a replay is about), or undefined. */
+export async function latestVerdictRow(
+  db: Queryable,
+  caseId: string,
+): Promise<{ run_id: string; verdict: unknown; verdict_hash: string } | undefined> {
   const found = await db.query<{ run_id: string; verdict: unknown; verdict_hash: string }>(
     "SELECT run_id, verdict, verdict_hash FROM casehound.verdicts WHERE case_id = $1 ORDER BY created_at DESC, run_id LIMIT 1",
     [caseId],
   );
-  const row = found.rows[0];
+  return found.rows[0];
+}
+
+/** The case's latest verdict with the evidence of its run, or null before any. */
+export async function latestVerdict(db: Queryable, caseId: string): Promise<StoredRun | null> {
+  const row = await latestVerdictRow(db, caseId);
   if (!row) return null;
   const evidence = await db.query<Record<string, unknown>>(
     `SELECT evidence_id AS id, kind, source, retrieved_at, summary, data, content_hash, untrusted

@@ -10,6 +10,7 @@ import { seedWorld } from "../../../db/seed/generate.js";
 import type { WorldLabels } from "../../../db/seed/labels.js";
 import { sha256Hex } from "../../../domain/canonical-json.js";
 import { isAppError } from "../../../domain/errors.js";
+import { TYPOLOGIES } from "../../../domain/typology.js";
 import type { TestDatabase } from "../../support/engines.js";
 
 export function replaySuite(engine: string, open: () => Promise<TestDatabase>): void {
@@ -41,13 +42,7 @@ export function replaySuite(engine: string, open: () => Promise<TestDatabase>): 
 
     it("covers every typology at both intensities and every hard negative", () => {
       const labelsSeen = decided.map((d) => d.label);
-      for (const typology of [
-        "brushing",
-        "collusion",
-        "account_takeover",
-        "incentive_abuse",
-        "click_farm",
-      ])
+      for (const typology of TYPOLOGIES)
         for (const intensity of ["blatant", "subtle"])
           expect(labelsSeen).toContain(`${typology}/${intensity}`);
       for (const negative of ["viral_seller", "shared_office_ip", "review_bombed", "ordinary"])

@@ -19,7 +19,7 @@ import { decidingPart, type Verdict } from "../../../domain/verdict.js";
 
 const BIN = fileURLToPath(new URL("../../../bin/casehound.js", import.meta.url));
 const LEASE_MS = 400;
-export const TRIALS = 20;
+const TRIALS = 20;
 
 /** Where the children and the recovering process find the database. */
 export interface CrashEngine {

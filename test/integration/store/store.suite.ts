@@ -171,7 +171,7 @@ export function storeSuite(engine: string, open: () => Promise<TestDatabase>): v
         "UPDATE casehound.runs SET lease_expires_at = now() - interval '1 second' WHERE run_id = $1",
         [dead.runId],
       );
-      const outcomes = await other.resumeAbandoned();
+      const { outcomes } = await other.resumeAbandoned();
       const mine = outcomes.find((o) => o.case.id === c.id);
       expect(mine).toMatchObject({ runId: dead.runId, how: "resumed" });
       // The dead process cannot come back and decide the run a second time.
@@ -201,6 +201,29 @@ export function storeSuite(engine: string, open: () => Promise<TestDatabase>): v
       const again = await other.drive(c.id);
       expect(again).toMatchObject({ how: "stored", runId: dead.runId });
       expect(again.verdict).toEqual(mine!.verdict);
+    });
+
+    it("resumes the other abandoned runs when one of them is given up, and reports it", async () => {
+      const dead = { owner: "dead-worker", ms: 60_000 };
+      const ids: string[] = [];
+      for (const seller of ["slr_poisoned", "slr_fine"]) {
+        const { case: c } = await createCase(
+          t.db,
+          { subject: { type: "seller", id: seller }, allegation: "resume loop test" },
+          { actor: "svc" },
+        );
+        await claimCase(t.db, c.id, dead, new Date());
+        ids.push(c.id);
+      }
+      await t.db.query(
+        "UPDATE casehound.runs SET lease_expires_at = now() - interval '1 second', takeovers = CASE WHEN case_id = $1 THEN $2 ELSE 0 END WHERE case_id = ANY($3)",
+        [ids[0], MAX_TAKEOVERS, ids],
+      );
+      const runner = createCaseRunner(t.db, { warehouse: t.db, owner: "sweeper" });
+      const { outcomes, failures } = await runner.resumeAbandoned();
+      expect(failures.map((f) => f.caseId)).toEqual([ids[0]]);
+      expect(failures[0]?.error).toMatch(/given up/);
+      expect(outcomes.map((o) => o.case.id)).toContain(ids[1]);
     });
 
     it("gives up on a run whose process keeps dying, and records why", async () => {
