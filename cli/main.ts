@@ -7,10 +7,12 @@ import { registerDbCommands } from "./commands/db.js";
 import { registerDemoCommand } from "./commands/demo.js";
 import { registerEvalCommand } from "./commands/eval.js";
 import { registerInvestigateCommand } from "./commands/investigate.js";
+import { registerKeysCommands } from "./commands/keys.js";
 import { registerReplayCommand } from "./commands/replay.js";
 import { registerResumeCommand } from "./commands/resume.js";
 import { registerReviewCommand } from "./commands/review.js";
 import { registerSeedCommand } from "./commands/seed.js";
+import { registerServeCommand } from "./commands/serve.js";
 
 const USAGE_CODES = new Set(["bad_argument", "config_invalid"]);
 
@@ -29,6 +31,8 @@ function buildProgram(): Command {
   registerReplayCommand(program);
   registerResumeCommand(program);
   registerReviewCommand(program);
+  registerServeCommand(program);
+  registerKeysCommands(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

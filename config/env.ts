@@ -27,6 +27,29 @@ export const EnvSchema = z.object({
     emptyAsUndefined,
     z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   ),
+  /** The REST API's port (`casehound serve`, `npm start`). */
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(8080)),
+  /** The address the REST API listens on; 0.0.0.0 to accept connections from elsewhere. */
+  CASEHOUND_HOST: z.preprocess(emptyAsUndefined, z.string().trim().min(1).default("127.0.0.1")),
+  /** Cases the server investigates at once. */
+  CASEHOUND_WORKERS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(1).max(64).default(2),
+  ),
+  /** Requests per second each API key may make (sustained), and its burst. */
+  CASEHOUND_API_RATE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().positive().max(100_000).default(20),
+  ),
+  CASEHOUND_API_BURST: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(1).max(1_000_000).default(100),
+  ),
+  /** How long a stopping server lets running cases finish before pausing them. */
+  CASEHOUND_SHUTDOWN_GRACE_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(0).max(600_000).default(10_000),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

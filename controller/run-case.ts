@@ -16,6 +16,7 @@ import {
   finishRun,
   type Lease,
   latestVerdict,
+  releaseLease,
   renewLease,
 } from "../db/repositories/runs.js";
 import type { Database } from "../db/types.js";
@@ -55,8 +56,13 @@ export interface CaseRunner {
     request: CaseInput,
     options?: { actor?: string; idempotencyKey?: string },
   ): Promise<CaseOutcome>;
-  /** Drives a stored case to a verdict: new run, takeover of an abandoned one, or the stored verdict. */
-  drive(caseId: string): Promise<CaseOutcome>;
+  /**
+   * Drives a stored case to a verdict: new run, takeover of an abandoned one, or the
+   * stored verdict. Aborting `signal` (a shutdown) stops the run at its next step
+   * boundary and releases its lease, so the next claim resumes it from its last
+   * checkpoint; the call then rejects with `unavailable`.
+   */
+  drive(caseId: string, options?: { signal?: AbortSignal }): Promise<CaseOutcome>;
   /**
    * Takes over and finishes every run whose lease expired. One run that fails (or is
    * given up) does not stop the others: it is reported in `failures`.
@@ -105,7 +111,13 @@ export function createCaseRunner(app: Database, options: CaseRunnerOptions): Cas
     return { case: theCase, ...decided, how: "stored", fromCheckpoint: false };
   }
 
-  async function drive(caseId: string): Promise<CaseOutcome> {
+  async function drive(
+    caseId: string,
+    driveOptions: { signal?: AbortSignal } = {},
+  ): Promise<CaseOutcome> {
+    const shutdown = driveOptions.signal;
+    if (shutdown?.aborted)
+      throw new AppError("unavailable", `not starting case ${caseId}: shutting down`);
     const theCase = await getCase(app, caseId);
     if (!theCase) throw new AppError("not_found", `no stored case ${caseId}`);
     const claim = await claimCase(app, caseId, lease, now());
@@ -134,7 +146,8 @@ export function createCaseRunner(app: Database, options: CaseRunnerOptions): Cas
     heartbeat.unref();
     try {
       const { id, status: _s, idempotencyKey: _k, ...request } = theCase;
-      const result = await investigate({ ...request, id, runId }, { signal: abort.signal });
+      const signal = shutdown ? AbortSignal.any([abort.signal, shutdown]) : abort.signal;
+      const result = await investigate({ ...request, id, runId }, { signal });
       await finishRun(
         app,
         { caseId, runId, owner: lease.owner, verdict: result.verdict, evidence: result.evidence },
@@ -149,6 +162,15 @@ export function createCaseRunner(app: Database, options: CaseRunnerOptions): Cas
         fromCheckpoint: result.resumed,
       };
     } catch (error) {
+      if (shutdown?.aborted && !abort.signal.aborted) {
+        // Paused, not failed: its completed steps are checkpointed and the next claim resumes it.
+        await releaseLease(app, runId, lease.owner);
+        throw new AppError(
+          "unavailable",
+          `case ${caseId}: run ${runId} paused by shutdown; it resumes from its last checkpoint`,
+          { cause: error },
+        );
+      }
       // Only the lease holder may fail the run; a run taken over is left to its new owner.
       await failRun(app, { caseId, runId, owner: lease.owner }, (error as Error).message, now());
       throw error;

@@ -1,5 +1,5 @@
 // One error type for the whole program. `code` is what callers branch on; the
-// HTTP layer (later) maps codes to problem+json, the CLI maps them to exit codes.
+// HTTP layer (server/http/problem.ts) maps codes to problem+json, the CLI maps them to exit codes.
 
 export type ErrorCode =
   | "config_invalid"
@@ -12,6 +12,15 @@ export type ErrorCode =
   | "not_found"
   | "conflict"
   | "replay_diverged"
+  // the service doors (REST API)
+  | "unauthenticated"
+  | "forbidden"
+  | "rate_limited"
+  | "too_large"
+  | "unsupported_media_type"
+  | "not_acceptable"
+  | "method_not_allowed"
+  | "unavailable"
   | "internal";
 
 export class AppError extends Error {

@@ -3,6 +3,7 @@
 // score adds up, what the reflection checked, and where every piece of evidence
 // came from. Untrusted text is quoted as data and labelled as such.
 import type { Evidence } from "./evidence.js";
+import type { Review } from "./review.js";
 import type { Finding, Verdict } from "./verdict.js";
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -86,5 +87,18 @@ export function renderReport(verdict: Verdict, evidence: readonly Evidence[]): s
       .map(([k, v]) => `${k} ${v}`)
       .join(", ")}`,
   );
+  return `${lines.join("\n")}\n`;
+}
+
+/** The analysts' reviews as a report section (empty when there are none). */
+export function renderReviews(reviews: readonly Review[]): string {
+  if (reviews.length === 0) return "";
+  const lines = ["", "## Reviews", ""];
+  for (const r of reviews) {
+    const what = r.outcome === "approved" ? "approved" : `overrode it to **${r.decision}**`;
+    lines.push(
+      `- ${r.createdAt}: ${quoteUntrusted(r.reviewer, 200)} ${what} (verdict \`${r.verdictHash.slice(0, 16)}…\`): ${quoteUntrusted(r.reason, 1000)}`,
+    );
+  }
   return `${lines.join("\n")}\n`;
 }

@@ -92,6 +92,20 @@ export async function readAuditChain(db: Queryable, caseId: string): Promise<Aud
   return rows.map(toEvent);
 }
 
+/** Events after `afterSeq`, in order (a follower catching up). */
+export async function readAuditEventsAfter(
+  db: Queryable,
+  caseId: string,
+  afterSeq: number,
+  limit = 500,
+): Promise<AuditEvent[]> {
+  const { rows } = await db.query<EventRow>(
+    `SELECT ${COLUMNS} FROM casehound.audit_events WHERE case_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+    [caseId, afterSeq, limit],
+  );
+  return rows.map(toEvent);
+}
+
 export async function verifyAuditChain(db: Queryable, caseId: string): Promise<Verification> {
   return verifyChain(caseId, await readAuditChain(db, caseId));
 }

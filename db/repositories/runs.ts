@@ -66,7 +66,9 @@ export async function claimCase(
           owner: last.lease_owner ?? "unknown",
           until: new Date(last.lease_expires_at ?? now).toISOString(),
         };
-      if (last.takeovers >= MAX_TAKEOVERS) {
+      // A lease released at shutdown (owner NULL) is a pause, not a death: it does not count.
+      const released = last.lease_owner === null;
+      if (!released && last.takeovers >= MAX_TAKEOVERS) {
         await endFailed(
           tx,
           caseId,
@@ -77,9 +79,9 @@ export async function claimCase(
         return { kind: "gave_up", runId: last.run_id };
       }
       await tx.query(
-        `UPDATE casehound.runs SET lease_owner = $3, lease_expires_at = ${EXPIRY}, takeovers = takeovers + 1
+        `UPDATE casehound.runs SET lease_owner = $3, lease_expires_at = ${EXPIRY}, takeovers = takeovers + $4
           WHERE run_id = $1`,
-        [last.run_id, lease.ms, lease.owner],
+        [last.run_id, lease.ms, lease.owner, released ? 0 : 1],
       );
       await appendAuditEvent(
         tx,
@@ -88,13 +90,17 @@ export async function claimCase(
           at: now.toISOString(),
           actor: lease.owner,
           kind: "run_resumed",
-          payload: {
-            run_id: last.run_id,
-            previous_owner: last.lease_owner,
-            takeover: last.takeovers + 1,
-          },
+          payload: released
+            ? { run_id: last.run_id, previous_owner: null, released: true }
+            : {
+                run_id: last.run_id,
+                previous_owner: last.lease_owner,
+                takeover: last.takeovers + 1,
+              },
         },
-        `${last.run_id}:resumed:${last.takeovers + 1}`,
+        released
+          ? `${last.run_id}:resumed-after-release:${now.toISOString()}:${randomUUID()}`
+          : `${last.run_id}:resumed:${last.takeovers + 1}`,
       );
       return { kind: "takeover", runId: last.run_id };
     }
@@ -124,6 +130,29 @@ export async function renewLease(db: Queryable, runId: string, lease: Lease): Pr
     [runId, lease.ms, lease.owner],
   );
   return rows.length > 0;
+}
+
+/**
+ * Gives a running run back without ending it (a graceful shutdown): the next claim
+ * resumes it from its last checkpoint at once, and it does not count as a takeover.
+ * False when `owner` no longer holds it.
+ */
+export async function releaseLease(db: Queryable, runId: string, owner: string): Promise<boolean> {
+  const { rows } = await db.query(
+    `UPDATE casehound.runs SET lease_owner = NULL, lease_expires_at = NULL
+      WHERE run_id = $1 AND lease_owner = $2 AND status = 'running' RETURNING run_id`,
+    [runId, owner],
+  );
+  return rows.length > 0;
+}
+
+/** Cases stored but never started (their queue entry was lost with its process), oldest first. */
+export async function queuedCases(db: Queryable, limit = 1000): Promise<string[]> {
+  const { rows } = await db.query<{ case_id: string }>(
+    "SELECT case_id FROM casehound.cases WHERE status = 'queued' ORDER BY created_at LIMIT $1",
+    [limit],
+  );
+  return rows.map((r) => r.case_id);
 }
 
 /** Running runs whose process stopped renewing their lease, oldest first. */

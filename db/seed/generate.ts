@@ -5,7 +5,7 @@
 import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import { AppError } from "../../domain/errors.js";
-import type { Database } from "../types.js";
+import type { Database, Queryable } from "../types.js";
 import { restoreIndexes, setIndexesAside } from "./bulk-load.js";
 import type { GeneratedWorld, GenerateOptions } from "./generate-rows.js";
 import type { WorkerMessage } from "./generate-worker.js";
@@ -30,15 +30,22 @@ export interface SeedResult {
   seconds: number;
 }
 
-async function assertEmpty(db: Database): Promise<void> {
+/** The first warehouse table holding data, or null when the warehouse is empty. */
+export async function firstFilledTable(db: Queryable): Promise<string | null> {
   for (const table of WAREHOUSE_TABLES) {
     const { rows } = await db.query(`SELECT 1 FROM risk.${table} LIMIT 1`);
-    if (rows.length > 0) {
-      throw new AppError(
-        "warehouse_not_empty",
-        `the warehouse already holds data (risk.${table} is not empty); seed into an empty database, or pass --replace to empty the warehouse first`,
-      );
-    }
+    if (rows.length > 0) return table;
+  }
+  return null;
+}
+
+async function assertEmpty(db: Database): Promise<void> {
+  const table = await firstFilledTable(db);
+  if (table !== null) {
+    throw new AppError(
+      "warehouse_not_empty",
+      `the warehouse already holds data (risk.${table} is not empty); seed into an empty database, or pass --replace to empty the warehouse first`,
+    );
   }
 }
 

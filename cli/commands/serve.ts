@@ -1,0 +1,86 @@
+// `casehound serve` (and `npm start`): the REST API. On the embedded database an
+// empty warehouse is first seeded with the small demo world, so a fresh clone
+// serves something to investigate. SIGINT/SIGTERM stop it gracefully: running
+// cases get CASEHOUND_SHUTDOWN_GRACE_MS, then pause at a step boundary and resume
+// on the next start.
+import { join } from "node:path";
+import type { Command } from "commander";
+import { createLogger } from "../../config/logger.js";
+import { firstFilledTable, seedWorld } from "../../db/seed/generate.js";
+import { writeLabels } from "../../db/seed/labels.js";
+import { createCaseEvents } from "../../server/case-events.js";
+import { startService } from "../../server/service.js";
+import { parsePort, parseWorkers } from "../arguments.js";
+import { context } from "../context.js";
+import { withCaseRunner } from "../runner.js";
+
+interface ServeOptions {
+  port?: number;
+  host?: string;
+  workers?: number;
+  seed: boolean;
+}
+
+function untilSignalled(): Promise<string> {
+  return new Promise((resolve) => {
+    const on = (signal: string) => {
+      process.off("SIGINT", on);
+      process.off("SIGTERM", on);
+      resolve(signal);
+    };
+    process.on("SIGINT", on);
+    process.on("SIGTERM", on);
+  });
+}
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command("serve")
+    .description("serve the REST API (see /docs); DATABASE_URL for server PostgreSQL")
+    .option("--port <n>", "port (default: PORT, else 8080; 0 picks a free one)", parsePort)
+    .option("--host <address>", "address to listen on (default: CASEHOUND_HOST, else 127.0.0.1)")
+    .option(
+      "--workers <n>",
+      "cases investigated at once (default: CASEHOUND_WORKERS, else 2)",
+      parseWorkers,
+    )
+    .option("--no-seed", "do not seed the demo world into an empty embedded warehouse")
+    .action(async (options: ServeOptions) => {
+      const { env } = context();
+      const logger = createLogger(env.LOG_LEVEL);
+      const events = createCaseEvents();
+      await withCaseRunner(
+        async (runner, db) => {
+          if (db.engine === "pglite" && options.seed && (await firstFilledTable(db)) === null) {
+            console.log("the embedded warehouse is empty: seeding the small demo world (seed 42)…");
+            const { labels, seconds } = await seedWorld(db, { size: "small", seed: 42 });
+            writeLabels(join(env.CASEHOUND_DATA_DIR, "labels.json"), labels);
+            console.log(`seeded in ${seconds.toFixed(1)} s (as of ${labels.as_of})`);
+          }
+          const service = await startService({
+            db,
+            runner,
+            events,
+            logger,
+            port: options.port ?? env.PORT,
+            host: options.host ?? env.CASEHOUND_HOST,
+            concurrency: options.workers ?? env.CASEHOUND_WORKERS,
+            limits: {
+              perKey: { perSecond: env.CASEHOUND_API_RATE, burst: env.CASEHOUND_API_BURST },
+            },
+            sweepMs: Math.max(1_000, Math.floor(env.CASEHOUND_RUN_LEASE_MS / 2)),
+          });
+          console.log(
+            `casehound API listening on ${service.url} (docs: ${service.url}/docs, ${db.location})`,
+          );
+          const signal = await untilSignalled();
+          console.log(
+            `${signal}: stopping; running cases get ${env.CASEHOUND_SHUTDOWN_GRACE_MS} ms to finish`,
+          );
+          await service.close(env.CASEHOUND_SHUTDOWN_GRACE_MS);
+          console.log("stopped");
+        },
+        { onEvent: (event) => events.notify(event.case_id) },
+      );
+    });
+}

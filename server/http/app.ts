@@ -1,0 +1,114 @@
+// The express app: wiring only. Public routes (health, readiness, the API
+// document) first; then everything under /v1 and /metrics needs an API key
+// (rate-limited per key); errors end as problem+json.
+import express, { type Express, type RequestHandler } from "express";
+import helmet from "helmet";
+import type { Logger } from "../../config/logger.js";
+import type { Database } from "../../db/types.js";
+import type { CaseEvents } from "../case-events.js";
+import type { CaseQueue } from "../worker/case-queue.js";
+import { createAuthenticator } from "./auth.js";
+import { renderDocsPage } from "./docs-page.js";
+import type { ApiMetrics } from "./metrics.js";
+import { buildOpenApi } from "./openapi.js";
+import { errorHandler, notFoundHandler } from "./problem.js";
+import { createRateLimiter, type RateLimit } from "./rate-limit.js";
+import { caseRoutes } from "./routes/cases.js";
+import { eventRoutes } from "./routes/events.js";
+import { healthRoutes, metricsRoute } from "./routes/health.js";
+import { keyRoutes } from "./routes/keys.js";
+import { recordRoutes } from "./routes/records.js";
+import { reviewRoutes } from "./routes/reviews.js";
+
+export interface ApiLimits {
+  /** Largest accepted JSON body. */
+  bodyBytes: number;
+  /** Requests per API key. */
+  perKey: RateLimit;
+  /** Failed authentications per client address. */
+  failures: RateLimit;
+}
+
+export const DEFAULT_LIMITS: ApiLimits = {
+  bodyBytes: 64 * 1024,
+  perKey: { perSecond: 20, burst: 100 },
+  failures: { perSecond: 5, burst: 50 },
+};
+
+export interface ApiDeps {
+  db: Database;
+  queue: CaseQueue;
+  events: CaseEvents;
+  metrics: ApiMetrics;
+  logger: Logger;
+  limits: ApiLimits;
+  now: () => Date;
+  isStopping: () => boolean;
+  /** How often an event stream looks for events written by other processes. */
+  eventPollMs?: number;
+}
+
+export interface Api {
+  app: Express;
+  /** Ends open event streams (shutdown). */
+  closeStreams(): void;
+}
+
+function requestLog(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = performance.now();
+    res.on("finish", () => {
+      // Never the headers: they carry the API key.
+      logger.debug(
+        {
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+          key: (res.locals.apiKey as { keyId?: string } | undefined)?.keyId,
+        },
+        "request",
+      );
+    });
+    next();
+  };
+}
+
+export function createApi(deps: ApiDeps): Api {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+  app.set("query parser", "simple");
+  app.use(helmet());
+  app.use(deps.metrics.middleware);
+  app.use(requestLog(deps.logger));
+
+  const spec = buildOpenApi();
+  const docs = renderDocsPage(spec);
+  app.use(healthRoutes({ db: deps.db, isStopping: deps.isStopping }));
+  app.get("/openapi.json", (_req, res) => {
+    res.json(spec);
+  });
+  app.get("/docs", (_req, res) => {
+    res.type("text/html; charset=utf-8").send(docs);
+  });
+
+  const auth = createAuthenticator({
+    db: deps.db,
+    perKey: createRateLimiter(deps.limits.perKey),
+    failures: createRateLimiter(deps.limits.failures),
+  });
+  app.use(["/v1", "/metrics"], auth.middleware);
+  app.use(metricsRoute(deps.metrics));
+  const common = { db: deps.db, now: deps.now, bodyBytes: deps.limits.bodyBytes };
+  app.use(caseRoutes({ ...common, queue: deps.queue, events: deps.events }));
+  app.use(recordRoutes({ db: deps.db }));
+  app.use(reviewRoutes({ ...common, events: deps.events }));
+  const streams = eventRoutes({ db: deps.db, events: deps.events, pollMs: deps.eventPollMs });
+  app.use(streams.router);
+  app.use(keyRoutes({ ...common, auth }));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return { app, closeStreams: streams.closeAll };
+}

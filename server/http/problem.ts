@@ -1,0 +1,130 @@
+// RFC 9457 problem details for every error the API returns. An AppError's code
+// picks the status and a stable, machine-readable type; anything else is an
+// internal error whose details go to the log under a reference, never to the client.
+import { randomUUID } from "node:crypto";
+import type { ErrorRequestHandler, RequestHandler, Response } from "express";
+import type { Logger } from "../../config/logger.js";
+import { AppError, type ErrorCode, isAppError } from "../../domain/errors.js";
+
+export const PROBLEM_TYPE_PREFIX = "urn:casehound:problem:";
+
+const STATUS: Partial<Record<ErrorCode, [number, string]>> = {
+  bad_argument: [400, "The request is invalid"],
+  unauthenticated: [401, "A valid API key is required"],
+  forbidden: [403, "This key's role may not do that"],
+  not_found: [404, "Not found"],
+  method_not_allowed: [405, "Method not allowed"],
+  not_acceptable: [406, "No acceptable representation"],
+  conflict: [409, "Conflict with the current state"],
+  too_large: [413, "The request body is too large"],
+  unsupported_media_type: [415, "Unsupported media type"],
+  rate_limited: [429, "Too many requests"],
+  unavailable: [503, "The service is unavailable"],
+  db_unavailable: [503, "The service is unavailable"],
+};
+
+/** One field that failed validation, where it was (body, query, header) and why. */
+export interface FieldError {
+  in: "body" | "query" | "header" | "path";
+  field: string;
+  /** JSON Pointer into the body (body errors only). */
+  pointer?: string;
+  detail: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  errors?: FieldError[];
+  reference?: string;
+}
+
+export function problemFor(error: unknown, instance?: string): Problem {
+  const mapped = isAppError(error) ? STATUS[error.code] : undefined;
+  if (isAppError(error) && mapped) {
+    const [status, title] = mapped;
+    const errors = error.details?.errors as FieldError[] | undefined;
+    return {
+      type: `${PROBLEM_TYPE_PREFIX}${error.code}`,
+      title,
+      status,
+      detail: error.message,
+      ...(instance ? { instance } : {}),
+      ...(errors ? { errors } : {}),
+    };
+  }
+  return {
+    type: `${PROBLEM_TYPE_PREFIX}internal`,
+    title: "Internal error",
+    status: 500,
+    detail: "The server could not complete the request; the reference identifies it in the logs.",
+    ...(instance ? { instance } : {}),
+    reference: randomUUID(),
+  };
+}
+
+export function sendProblem(res: Response, problem: Problem): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  if (problem.status === 401) res.set("WWW-Authenticate", 'Bearer realm="casehound"');
+  res.status(problem.status).type("application/problem+json").send(JSON.stringify(problem));
+  res.locals.problemCode = problem.type.slice(PROBLEM_TYPE_PREFIX.length);
+}
+
+/** Maps the body parser's errors (bad JSON, too large, bad charset) to AppErrors. */
+function fromParserError(error: unknown): unknown {
+  const e = error as { type?: string; status?: number; expose?: boolean; message?: string };
+  switch (e?.type) {
+    case "entity.parse.failed":
+      return new AppError("bad_argument", "the body is not valid JSON", {
+        details: { errors: [{ in: "body", field: "", detail: "not valid JSON" }] },
+      });
+    case "entity.too.large":
+      return new AppError("too_large", "the body is larger than this API accepts");
+    case "encoding.unsupported":
+    case "charset.unsupported":
+      return new AppError(
+        "unsupported_media_type",
+        "the body's encoding or charset is not supported",
+      );
+    case "request.aborted":
+      return new AppError("bad_argument", "the request was aborted while its body was read");
+    case "entity.verify.failed":
+    case "request.size.invalid":
+    case "stream.encoding.set":
+      return new AppError("bad_argument", "the body could not be read");
+    default:
+      if (typeof e?.status === "number" && e.status >= 400 && e.status < 500 && e.expose)
+        return new AppError("bad_argument", "the request could not be read");
+      return error;
+  }
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const problem = problemFor(fromParserError(error), req.originalUrl.split("?")[0]);
+    if (problem.status >= 500)
+      logger.error(
+        { err: error, reference: problem.reference, method: req.method, path: req.path },
+        "request failed",
+      );
+    sendProblem(res, problem);
+  };
+}
+
+export const notFoundHandler: RequestHandler = (req, _res, next) => {
+  next(new AppError("not_found", `no route for ${req.method} ${req.path}`));
+};
+
+/** For a known path with an unsupported method: 405 with Allow. */
+export function methodNotAllowed(allowed: readonly string[]): RequestHandler {
+  return (req, res, next) => {
+    res.set("Allow", allowed.join(", "));
+    next(new AppError("method_not_allowed", `${req.method} is not supported here`));
+  };
+}
