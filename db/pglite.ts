@@ -47,13 +47,27 @@ export async function openPglite(
   }
   const parsers: Record<number, TextParser> = {};
   const base = wrap(pg, parsers);
+  // PGlite runs each query synchronously on this thread, and queued queries follow
+  // one another as microtasks, which never let the event loop reach I/O: under load
+  // a server would stop reading its sockets for seconds. One macrotask hop before
+  // each query (or transaction) lets network I/O in between.
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
   return {
     engine: "pglite",
     location: dataDir === null ? "PGlite in memory" : `PGlite at ${dataDir}`,
-    query: base.query,
-    exec: base.exec,
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx, parsers))),
+    async query(sql, params) {
+      await turn();
+      return base.query(sql, params);
+    },
+    async exec(sql) {
+      await turn();
+      return base.exec(sql);
+    },
+    async transaction(fn) {
+      await turn();
+      return pg.transaction((tx) => fn(wrap(tx, parsers)));
+    },
     async copyIn(table, columns, payload) {
       const sql = `COPY ${table} (${columns.join(", ")}) FROM '/dev/blob'`;
       const result = await pg.query(sql, [], { blob: new Blob([payload]) });
