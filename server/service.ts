@@ -14,6 +14,7 @@ import { isAppError } from "../domain/errors.js";
 import type { CaseEvents } from "./case-events.js";
 import { type ApiLimits, createApi, DEFAULT_LIMITS } from "./http/app.js";
 import { type ApiMetrics, createMetrics } from "./http/metrics.js";
+import { PROBLEM_TYPE_PREFIX } from "./http/problem.js";
 import type { CaseQueue } from "./worker/case-queue.js";
 import { createInProcessQueue } from "./worker/in-process-queue.js";
 
@@ -107,6 +108,28 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   // Slow clients may not hold sockets forever; streams are exempt (they have no timeout).
   server.headersTimeout = 15_000;
   server.requestTimeout = 30_000;
+  // Requests too broken for express to see (bad HTTP framing) still get a problem+json 400.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === "ECONNRESET" || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const status =
+      error.code === "HPE_HEADER_OVERFLOW"
+        ? 431
+        : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+          ? 408
+          : 400;
+    const body = JSON.stringify({
+      type: `${PROBLEM_TYPE_PREFIX}bad_argument`,
+      title: "The request is not valid HTTP",
+      status,
+      detail: "the request could not be parsed",
+    });
+    socket.end(
+      `HTTP/1.1 ${status} Bad Request\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
   const { port, address } = server.address() as AddressInfo;
   const host = address.includes(":") ? `[${address}]` : address;
   logger.info({ port, address, engine: db.engine }, "casehound API listening");

@@ -2,8 +2,8 @@
 // chk_…`; the key is looked up (cached briefly so a busy client does not cost a
 // query per request; revocation through this server applies at once, through
 // another process within the cache's lifetime) and its secret checked in constant
-// time. Addresses that keep failing are slowed by their own rate limit, so keys
-// cannot be guessed at speed. Each key then has its own rate limit.
+// time. Addresses that keep failing get 429 instead of 401 past their own limit, so
+// keys cannot be guessed at speed. Each key then has its own rate limit.
 import type { RequestHandler } from "express";
 import { findApiKey } from "../../db/repositories/api-keys.js";
 import type { Queryable } from "../../db/types.js";
@@ -54,18 +54,19 @@ export function createAuthenticator(deps: {
 
   const middleware: RequestHandler = async (req, res, next) => {
     const address = req.socket.remoteAddress ?? "unknown";
-    const blocked = deps.failures.peek(address);
-    if (blocked > 0) {
-      res.set("Retry-After", String(blocked));
-      throw rateLimited(blocked, "too many failed authentication attempts from this address");
-    }
+    // A valid key is never refused for its address (clients behind one proxy share it);
+    // failures are counted per address, and past the limit they get 429 instead of 401.
     const fail = (message: string): never => {
-      deps.failures.take(address);
+      const wait = deps.failures.take(address);
+      if (wait > 0) {
+        res.set("Retry-After", String(wait));
+        throw rateLimited(wait, "too many failed authentication attempts from this address");
+      }
       throw new AppError("unauthenticated", message);
     };
     const header = req.get("authorization");
     if (!header) return fail("send an API key as 'Authorization: Bearer <key>'");
-    const match = /^Bearer ([^\s]+)$/i.exec(header.trim());
+    const match = /^Bearer +(\S+)$/i.exec(header.trim());
     const parsed = match ? parseToken(match[1] as string) : null;
     if (!parsed) return fail("the Authorization header does not carry a casehound API key");
     const found = await lookup(parsed.keyId);

@@ -99,8 +99,16 @@ function fromParserError(error: unknown): unknown {
     case "stream.encoding.set":
       return new AppError("bad_argument", "the body could not be read");
     default:
-      if (typeof e?.status === "number" && e.status >= 400 && e.status < 500 && e.expose)
-        return new AppError("bad_argument", "the request could not be read");
+      // Other client errors raised by express itself (a path parameter with broken
+      // percent-encoding, say) carry a 4xx status; their own messages are not passed on.
+      if (
+        e instanceof URIError ||
+        (typeof e?.status === "number" && e.status >= 400 && e.status < 500)
+      )
+        return new AppError(
+          "bad_argument",
+          "the request could not be read (check its URL encoding)",
+        );
       return error;
   }
 }

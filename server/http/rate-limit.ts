@@ -10,8 +10,6 @@ export interface RateLimit {
 export interface RateLimiter {
   /** Takes one token; returns 0 when allowed, else the seconds to wait. */
   take(holder: string): number;
-  /** Seconds until `holder` may try again (0 when it may now), without taking. */
-  peek(holder: string): number;
 }
 
 export function createRateLimiter(limit: RateLimit, now: () => number = Date.now): RateLimiter {
@@ -46,10 +44,6 @@ export function createRateLimiter(limit: RateLimit, now: () => number = Date.now
         return 0;
       }
       return wait(bucket.tokens);
-    },
-    peek(holder) {
-      const bucket = refill(holder);
-      return bucket.tokens >= 1 ? 0 : wait(bucket.tokens);
     },
   };
 }
