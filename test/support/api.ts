@@ -25,6 +25,11 @@ export interface TestApi {
 /** Migrates and seeds the small world (seed 42); returns its labels. */
 export async function prepareWorld(db: Database): Promise<WorldLabels> {
   await migrate(db);
+  return prepareWorldOnMigrated(db);
+}
+
+/** Seeds the small world (seed 42) into a migrated database; returns its labels. */
+export async function prepareWorldOnMigrated(db: Database): Promise<WorldLabels> {
   return (await seedWorld(db, { size: "small", seed: 42 })).labels;
 }
 
