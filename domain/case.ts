@@ -22,6 +22,12 @@ export function parseSubject(text: string): Subject {
   return Subject.parse({ type: text.slice(0, at), id: text.slice(at + 1) });
 }
 
+/** PostgreSQL cannot store a NUL character in text: such input is refused up front. */
+export const hasNoNul = (text: string) => !text.includes("\u0000");
+
+/** The first instant PostgreSQL's timestamptz holds that ISO-8601 writes plainly (year 1). */
+export const EARLIEST_INSTANT_MS = Date.parse("0001-01-01T00:00:00Z");
+
 export const CaseSource = z.enum(["analyst", "batch", "slack", "model_flag"]);
 
 export const CaseInput = z.object({
@@ -31,6 +37,7 @@ export const CaseInput = z.object({
     .trim()
     .min(1)
     .max(4000)
+    .refine(hasNoNul, "may not contain NUL characters")
     .describe("what the escalation alleges, in the analyst's words"),
   source: CaseSource.default("analyst"),
   priority: z.enum(["low", "normal", "high", "urgent"]).default("normal"),
@@ -40,7 +47,10 @@ export const CaseInput = z.object({
     .default([])
     .describe("typologies the escalation suspects"),
   /** The instant the investigation looks from; unset: the warehouse's as-of, else now. */
-  asOf: z.iso.datetime({ offset: true }).optional(),
+  asOf: z.iso
+    .datetime({ offset: true })
+    .refine((v) => Date.parse(v) >= EARLIEST_INSTANT_MS, "must be in year 1 or later")
+    .optional(),
 });
 export type CaseInput = z.input<typeof CaseInput>;
 

@@ -2,6 +2,7 @@
 // reason. A review names the verdict it saw by hash, so it can never silently apply
 // to a different verdict.
 import { z } from "zod";
+import { hasNoNul } from "./case.js";
 import { Decision } from "./verdict.js";
 
 export const ReviewInput = z
@@ -10,7 +11,7 @@ export const ReviewInput = z
     outcome: z.enum(["approved", "overridden"]),
     /** The decision that stands after an override. */
     decision: Decision.optional(),
-    reason: z.string().trim().min(1).max(4000),
+    reason: z.string().trim().min(1).max(4000).refine(hasNoNul, "may not contain NUL characters"),
     /** The hash of the verdict reviewed (as stored); default: the case's latest verdict. */
     verdictHash: z
       .string()

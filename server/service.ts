@@ -12,7 +12,7 @@ import { abandonedRuns, queuedCases } from "../db/repositories/runs.js";
 import type { Database } from "../db/types.js";
 import { isAppError } from "../domain/errors.js";
 import type { CaseEvents } from "./case-events.js";
-import { type ApiLimits, createApi, DEFAULT_LIMITS } from "./http/app.js";
+import { type Api, type ApiLimits, createApi, DEFAULT_LIMITS } from "./http/app.js";
 import { type ApiMetrics, createMetrics } from "./http/metrics.js";
 import { PROBLEM_TYPE_PREFIX } from "./http/problem.js";
 import type { CaseQueue } from "./worker/case-queue.js";
@@ -74,9 +74,13 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       }
     },
   });
-  metrics = createMetrics(() => queue.stats());
+  let api: Api | undefined;
+  metrics = createMetrics(
+    () => queue.stats(),
+    () => api?.openStreams() ?? 0,
+  );
 
-  const api = createApi({
+  api = createApi({
     db,
     queue,
     events,
@@ -88,17 +92,20 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     eventPollMs: options.eventPollMs,
   });
 
-  async function sweep(): Promise<void> {
+  const sweepMs = options.sweepMs ?? 10_000;
+  // Runs whose process died, and cases stored but left waiting (their queue entry died
+  // with another process, or with this one at a restart). The queue ignores ids it holds.
+  async function sweep(minQueuedAgeMs: number): Promise<void> {
     try {
       for (const { caseId } of await abandonedRuns(db)) queue.enqueue(caseId);
+      for (const caseId of await queuedCases(db, minQueuedAgeMs)) queue.enqueue(caseId);
     } catch (error) {
       if (!stopping)
-        logger.warn({ error: (error as Error).message }, "sweep for abandoned runs failed");
+        logger.warn({ error: (error as Error).message }, "sweep for waiting cases failed");
     }
   }
-  for (const caseId of await queuedCases(db)) queue.enqueue(caseId);
-  await sweep();
-  const sweeper = setInterval(() => void sweep(), options.sweepMs ?? 10_000);
+  await sweep(0);
+  const sweeper = setInterval(() => void sweep(3 * sweepMs), sweepMs);
   sweeper.unref();
 
   const server: Server = await new Promise((resolve, reject) => {
@@ -114,12 +121,12 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       socket.destroy();
       return;
     }
-    const status =
+    const [status, reason] =
       error.code === "HPE_HEADER_OVERFLOW"
-        ? 431
+        ? [431, "Request Header Fields Too Large"]
         : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
-          ? 408
-          : 400;
+          ? [408, "Request Timeout"]
+          : [400, "Bad Request"];
     const body = JSON.stringify({
       type: `${PROBLEM_TYPE_PREFIX}bad_argument`,
       title: "The request is not valid HTTP",
@@ -127,7 +134,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       detail: "the request could not be parsed",
     });
     socket.end(
-      `HTTP/1.1 ${status} Bad Request\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
   });
   const { port, address } = server.address() as AddressInfo;

@@ -60,7 +60,9 @@ export function registerKeysCommands(program: Command): void {
 
   keys
     .command("revoke <keyId>")
-    .description("revoke a key (it stops working at once on this server, within 5 s on others)")
+    .description(
+      "revoke a key (a running server notices within 5 s; on the embedded database, stop the server first or revoke over the API)",
+    )
     .action(async (keyId: string) => {
       const revoked = await withDatabase((db) => revokeApiKey(db, keyId, new Date()));
       console.log(`revoked key ${revoked.keyId} (${revoked.name}) at ${revoked.revokedAt}`);

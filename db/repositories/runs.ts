@@ -146,11 +146,16 @@ export async function releaseLease(db: Queryable, runId: string, owner: string):
   return rows.length > 0;
 }
 
-/** Cases stored but never started (their queue entry was lost with its process), oldest first. */
-export async function queuedCases(db: Queryable, limit = 1000): Promise<string[]> {
+/**
+ * Cases stored but not started at least `minAgeMs` after they were stored (their
+ * queue entry was lost with its process), oldest first.
+ */
+export async function queuedCases(db: Queryable, minAgeMs = 0): Promise<string[]> {
   const { rows } = await db.query<{ case_id: string }>(
-    "SELECT case_id FROM casehound.cases WHERE status = 'queued' ORDER BY created_at LIMIT $1",
-    [limit],
+    `SELECT case_id FROM casehound.cases
+      WHERE status = 'queued' AND created_at <= now() - $1::integer * interval '1 millisecond'
+      ORDER BY created_at, case_id`,
+    [minAgeMs],
   );
   return rows.map((r) => r.case_id);
 }

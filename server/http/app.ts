@@ -52,6 +52,8 @@ export interface Api {
   app: Express;
   /** Ends open event streams (shutdown). */
   closeStreams(): void;
+  /** Event streams open now. */
+  openStreams(): number;
 }
 
 function requestLog(logger: Logger): RequestHandler {
@@ -104,11 +106,16 @@ export function createApi(deps: ApiDeps): Api {
   app.use(caseRoutes({ ...common, queue: deps.queue, events: deps.events }));
   app.use(recordRoutes({ db: deps.db }));
   app.use(reviewRoutes({ ...common, events: deps.events }));
-  const streams = eventRoutes({ db: deps.db, events: deps.events, pollMs: deps.eventPollMs });
+  const streams = eventRoutes({
+    db: deps.db,
+    logger: deps.logger,
+    events: deps.events,
+    pollMs: deps.eventPollMs,
+  });
   app.use(streams.router);
   app.use(keyRoutes({ ...common, auth }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
-  return { app, closeStreams: streams.closeAll };
+  return { app, closeStreams: streams.closeAll, openStreams: streams.openCount };
 }

@@ -1,6 +1,7 @@
 // The opaque pagination cursor: the last case of a page, base64url JSON. A cursor
 // that does not decode to that shape is a 400 naming the parameter.
 import type { PageCursor } from "../../db/repositories/case-views.js";
+import { EARLIEST_INSTANT_MS } from "../../domain/case.js";
 import { AppError } from "../../domain/errors.js";
 
 export function encodeCursor(cursor: PageCursor): string {
@@ -23,8 +24,9 @@ export function decodeCursor(text: string): PageCursor {
     value.length !== 2 ||
     typeof value[0] !== "string" ||
     typeof value[1] !== "string" ||
-    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value[0]) ||
-    Number.isNaN(Date.parse(value[0])) ||
+    // Only instants this API writes: they survive a round trip through Date unchanged.
+    !(Date.parse(value[0]) >= EARLIEST_INSTANT_MS) ||
+    new Date(value[0]).toISOString() !== value[0] ||
     value[1].length === 0 ||
     value[1].length > 128
   )

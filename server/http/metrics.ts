@@ -13,7 +13,10 @@ export interface ApiMetrics {
 /** decided: a verdict now; stored: it had one; paused: shutdown; busy: another process has it. */
 export type RunOutcome = "decided" | "stored" | "failed" | "paused" | "busy";
 
-export function createMetrics(queue: () => QueueStats): ApiMetrics {
+export function createMetrics(
+  queue: () => QueueStats,
+  openStreams: () => number = () => 0,
+): ApiMetrics {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: "casehound_" });
   const requests = new client.Counter({
@@ -67,6 +70,15 @@ export function createMetrics(queue: () => QueueStats): ApiMetrics {
     registers: [registry],
     collect() {
       this.set(queue().running);
+    },
+  });
+
+  new client.Gauge({
+    name: "casehound_event_streams_open",
+    help: "Server-sent event streams open now",
+    registers: [registry],
+    collect() {
+      this.set(openStreams());
     },
   });
 

@@ -99,6 +99,16 @@ function fromParserError(error: unknown): unknown {
     case "stream.encoding.set":
       return new AppError("bad_argument", "the body could not be read");
     default:
+      // A value the database refuses as data (class 22: a NUL byte in text, a date out of
+      // its range, a number too large for its column) came from the request.
+      if (
+        typeof (e as { code?: unknown })?.code === "string" &&
+        /^22[0-9A-Z]{3}$/.test((e as { code: string }).code)
+      )
+        return new AppError(
+          "bad_argument",
+          "a value in the request cannot be stored or compared (out of range or containing a NUL character)",
+        );
       // Other client errors raised by express itself (a path parameter with broken
       // percent-encoding, say) carry a 4xx status; their own messages are not passed on.
       if (
@@ -116,11 +126,20 @@ function fromParserError(error: unknown): unknown {
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const problem = problemFor(fromParserError(error), req.originalUrl.split("?")[0]);
-    if (problem.status >= 500)
+    if (problem.status >= 500) {
+      // The message and code find the cause; the stack only at debug level (logs are shipped).
+      const e = error as { name?: string; message?: string; code?: string; stack?: string };
       logger.error(
-        { err: error, reference: problem.reference, method: req.method, path: req.path },
+        {
+          reference: problem.reference,
+          method: req.method,
+          path: req.path,
+          error: { name: e?.name, message: e?.message, code: e?.code },
+        },
         "request failed",
       );
+      logger.debug({ reference: problem.reference, stack: e?.stack }, "request failure stack");
+    }
     sendProblem(res, problem);
   };
 }

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { KeyName, Role } from "../../domain/api-key.js";
 import { AuditEvent } from "../../domain/audit.js";
-import { CaseInput, Subject } from "../../domain/case.js";
+import { CaseInput, EARLIEST_INSTANT_MS, hasNoNul, Subject } from "../../domain/case.js";
 import { Evidence } from "../../domain/evidence.js";
 import { Typology } from "../../domain/typology.js";
 import { Decision, Verdict } from "../../domain/verdict.js";
@@ -26,6 +26,11 @@ const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
     .transform((s) => s.split(",").map((part) => part.trim()))
     .pipe(z.array(item).min(1).max(10));
 
+/** An ISO instant the database can hold (zod alone accepts year 0). */
+const Instant = z.iso
+  .datetime({ offset: true })
+  .refine((v) => Date.parse(v) >= EARLIEST_INSTANT_MS, "must be in year 1 or later");
+
 export const ListCasesQuery = z.strictObject({
   status: csv(CaseStatus).optional().describe("comma-separated statuses"),
   decision: csv(Decision).optional().describe("comma-separated decisions of the latest verdict"),
@@ -37,8 +42,8 @@ export const ListCasesQuery = z.strictObject({
     .regex(/^(seller|buyer|order):[\w.:-]{1,128}$/, "must read <seller|buyer|order>:<id>")
     .optional()
     .describe("type:id, e.g. seller:slr_00042"),
-  created_after: z.iso.datetime({ offset: true }).optional(),
-  created_before: z.iso.datetime({ offset: true }).optional(),
+  created_after: Instant.optional(),
+  created_before: Instant.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional().describe("the next_cursor of the previous page"),
 });
@@ -52,6 +57,7 @@ export const EventsQuery = z.strictObject({
     .number()
     .int()
     .min(0)
+    .max(2_147_483_647)
     .optional()
     .describe("send events after this sequence number (or use Last-Event-ID)"),
 });
@@ -60,7 +66,7 @@ export const ReviewBody = z
   .strictObject({
     outcome: z.enum(["approved", "overridden"]),
     decision: Decision.optional().describe("the decision that stands instead (overrides only)"),
-    reason: z.string().trim().min(1).max(4000),
+    reason: z.string().trim().min(1).max(4000).refine(hasNoNul, "may not contain NUL characters"),
     verdictHash: z
       .string()
       .regex(/^[0-9a-f]{64}$/)

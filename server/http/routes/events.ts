@@ -4,6 +4,7 @@
 // missed. The stream ends with `event: end` once the case is decided or failed and
 // every event has been sent. A comment line every 15 s keeps proxies from closing it.
 import { type Request, type Response, Router } from "express";
+import type { Logger } from "../../../config/logger.js";
 import { readAuditEventsAfter } from "../../../db/repositories/audit.js";
 import { getCase } from "../../../db/repositories/cases.js";
 import type { Database } from "../../../db/types.js";
@@ -20,10 +21,13 @@ export interface EventStreams {
   router: Router;
   /** Ends every open stream (shutdown); clients reconnect elsewhere with Last-Event-ID. */
   closeAll(): void;
+  /** Streams open now. */
+  openCount(): number;
 }
 
 export function eventRoutes(deps: {
   db: Database;
+  logger: Logger;
   events: CaseEvents;
   pollMs?: number;
   heartbeatMs?: number;
@@ -45,7 +49,19 @@ export function eventRoutes(deps: {
         after = Math.max(after, Number(lastEventId));
       }
       const caseId = req.params.id;
+      // The client may leave while we look the case up: notice it before anything starts.
+      let closed = false;
+      let cleanup = () => {};
+      const finish = () => {
+        if (closed) return;
+        closed = true;
+        cleanup();
+        if (!res.writableEnded) res.end();
+      };
+      res.on("close", finish);
+      res.on("error", finish);
       if (!(await getCase(deps.db, caseId))) throw new AppError("not_found", `no case ${caseId}`);
+      if (closed) return;
 
       res.status(200).set({
         "Content-Type": "text/event-stream; charset=utf-8",
@@ -53,21 +69,14 @@ export function eventRoutes(deps: {
         Connection: "keep-alive",
         "X-Accel-Buffering": "no",
       });
+      if (req.method === "HEAD") {
+        res.end();
+        return;
+      }
       res.flushHeaders();
 
-      let closed = false;
       let busy = false;
       let again = false;
-      const finish = () => {
-        if (closed) return;
-        closed = true;
-        open.delete(res);
-        unsubscribe();
-        clearInterval(poll);
-        clearInterval(heartbeat);
-        res.end();
-      };
-
       // Reads what is new and sends it; ends the stream once the case is settled.
       async function pull(): Promise<void> {
         if (closed) return;
@@ -92,14 +101,19 @@ export function eventRoutes(deps: {
               }
               if (batch.length < 200) break;
             }
+            if (closed) return;
             if (status && TERMINAL.has(status)) {
               res.write(`event: end\ndata: ${JSON.stringify({ status, last_seq: after })}\n\n`);
               finish();
               return;
             }
           } while (again && !closed);
-        } catch {
-          // The store went away mid-stream (shutdown): end it; the client can resume.
+        } catch (error) {
+          // The store failed mid-stream (shutdown, say): end it; the client resumes with Last-Event-ID.
+          deps.logger.warn(
+            { caseId, error: (error as Error).message },
+            "event stream ended by an error",
+          );
           finish();
         } finally {
           busy = false;
@@ -111,7 +125,12 @@ export function eventRoutes(deps: {
       const heartbeat = setInterval(() => {
         if (!closed) res.write(": keep-alive\n\n");
       }, deps.heartbeatMs ?? 15_000);
-      res.on("close", finish);
+      cleanup = () => {
+        open.delete(res);
+        unsubscribe();
+        clearInterval(poll);
+        clearInterval(heartbeat);
+      };
       open.set(res, () => {
         if (!closed) res.write("event: shutdown\ndata: {}\n\n");
         finish();
@@ -125,5 +144,6 @@ export function eventRoutes(deps: {
     closeAll() {
       for (const close of [...open.values()]) close();
     },
+    openCount: () => open.size,
   };
 }

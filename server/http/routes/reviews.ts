@@ -35,7 +35,7 @@ export function reviewRoutes(deps: {
           deps.now(),
         );
         deps.events.notify(req.params.id);
-        res.status(201).location(`/v1/cases/${review.caseId}`).json(review);
+        res.status(201).location(`/v1/cases/${review.caseId}/reviews`).json(review);
       },
     )
     .get(requires("read"), async (req: Request<{ id: string }>, res) => {

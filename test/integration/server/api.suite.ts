@@ -342,6 +342,41 @@ export function apiSuite(engine: string, open: () => Promise<TestDatabase>): voi
       });
     });
 
+    describe("values the database cannot hold", () => {
+      const b64 = (text: string) => Buffer.from(text).toString("base64url");
+      it("answers NUL characters, year-0 dates, impossible cursors and huge sequence numbers with 4xx, never 500", async () => {
+        const key = api.keys.analyst;
+        for (const path of [
+          "/v1/cases/%00",
+          "/v1/cases/%00/events",
+          "/v1/cases/%00/report",
+          "/v1/cases/%00/audit",
+          "/v1/cases?created_after=0000-01-01T00:00:00Z",
+          `/v1/cases?cursor=${b64('["2024-02-30T00:00:00Z","x"]')}`,
+          `/v1/cases?cursor=${b64('["0000-01-01T00:00:00.000Z","x"]')}`,
+          `/v1/cases/${decidedId}/events?after=3000000000`,
+        ]) {
+          const answer = await call(api, "GET", path, { key });
+          expect(answer.status, `${path}: ${answer.text}`).toBeGreaterThanOrEqual(400);
+          expect(answer.status, `${path}: ${answer.text}`).toBeLessThan(500);
+        }
+        const valid = { subject: { type: "seller", id: "slr_x" }, allegation: "ok" };
+        for (const json of [
+          { ...valid, allegation: "a\u0000b" },
+          { ...valid, asOf: "0000-01-01T00:00:00Z" },
+        ])
+          expectProblem(await call(api, "POST", "/v1/cases", { key, json }), 400, "bad_argument");
+        expectProblem(
+          await call(api, "POST", `/v1/cases/${decidedId}/reviews`, {
+            key,
+            json: { outcome: "approved", reason: "nul\u0000", verdictHash: "0".repeat(64) },
+          }),
+          400,
+          "bad_argument",
+        );
+      });
+    });
+
     describe("reading a decided case", () => {
       it("returns its verdict, its evidence (every cited id among it) and a verified audit trail", async () => {
         const detail = CaseDetail.parse(
@@ -761,6 +796,69 @@ export function apiSuite(engine: string, open: () => Promise<TestDatabase>): voi
         expect(resumed).toBe(1);
       } finally {
         await second.stop();
+      }
+    });
+
+    it("frees an event stream as soon as its client leaves, while the case still runs", async () => {
+      const api = await startTestApi(t.db, {
+        url: t.url,
+        limits: OPEN_LIMITS,
+        concurrency: 1,
+        warehouse: slowed(t.db, 15),
+      });
+      try {
+        const id = labels.subjects.find((s) => s.kind === "brushing" && s.role === "primary")
+          ?.subject.id as string;
+        const submitted = await call(api, "POST", "/v1/cases", {
+          key: api.keys.analyst,
+          json: { subject: { type: "seller", id }, allegation: "stream leak" },
+        });
+        const caseId = (submitted.body as { id: string }).id;
+        const gauge = async () =>
+          Number(
+            /casehound_event_streams_open (\d+)/.exec(
+              (await call(api, "GET", "/metrics", { key: api.keys.analyst })).text,
+            )?.[1],
+          );
+        for (let i = 0; i < 3; i++) {
+          const leave = new AbortController();
+          const res = await fetch(`${api.url}/v1/cases/${caseId}/events`, {
+            headers: { authorization: `Bearer ${api.keys.analyst}` },
+            signal: leave.signal,
+          });
+          const reader = res.body?.getReader();
+          await reader?.read(); // the first events
+          expect(await gauge()).toBe(1);
+          leave.abort();
+          let open = 1;
+          for (let tries = 0; tries < 50 && open > 0; tries++) {
+            await new Promise((r) => setTimeout(r, 20));
+            open = await gauge();
+          }
+          expect(open).toBe(0);
+        }
+        const status = (await call(api, "GET", `/v1/cases/${caseId}`, { key: api.keys.analyst }))
+          .body as { status: string };
+        expect(status.status).toBe("running"); // freed by the client leaving, not by the case ending
+        await waitForCase(api, api.keys.analyst, caseId);
+      } finally {
+        await api.stop();
+      }
+    });
+
+    it("picks up a case another process stored but never ran", async () => {
+      const api = await startTestApi(t.db, { url: t.url, limits: OPEN_LIMITS, sweepMs: 100 });
+      try {
+        const { createCase } = await import("../../../db/repositories/cases.js");
+        const { case: stored } = await createCase(
+          t.db,
+          { subject: { type: "seller", id: "slr_orphan" }, allegation: "stored elsewhere" },
+          { actor: "another-process" },
+        );
+        const done = await waitForCase(api, api.keys.analyst, stored.id, 30_000);
+        expect(done.status).toBe("decided");
+      } finally {
+        await api.stop();
       }
     });
 
