@@ -143,7 +143,7 @@ export function createFuzzer(seed: number, ctx: { keys: string[]; caseIds: strin
       "0".repeat(64) +
       '"}',
     () => '{"name":"x","role":"root"}',
-    () => '{"name":"' + "n".repeat(500) + '","role":"admin"}',
+    () => `{"name":"${"n".repeat(500)}","role":"admin"}`,
     () => '{"subject":{"type":"seller","id":"slr_x"},"allegation":"dup","allegation":"dup2"}',
     () =>
       '{"subject":{"type":"seller","id":"slr_x"},"allegation":"t","asOf":"2026-02-30T00:00:00Z"}',
