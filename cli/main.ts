@@ -13,6 +13,7 @@ import { registerResumeCommand } from "./commands/resume.js";
 import { registerReviewCommand } from "./commands/review.js";
 import { registerSeedCommand } from "./commands/seed.js";
 import { registerServeCommand } from "./commands/serve.js";
+import { registerSqlCommands } from "./commands/sql.js";
 
 const USAGE_CODES = new Set(["bad_argument", "config_invalid"]);
 
@@ -33,6 +34,7 @@ function buildProgram(): Command {
   registerReviewCommand(program);
   registerServeCommand(program);
   registerKeysCommands(program);
+  registerSqlCommands(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();
