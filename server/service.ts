@@ -12,7 +12,7 @@ import { abandonedRuns, queuedCases } from "../db/repositories/runs.js";
 import type { Database } from "../db/types.js";
 import { isAppError } from "../domain/errors.js";
 import type { CaseEvents } from "./case-events.js";
-import { type Api, type ApiLimits, createApi, DEFAULT_LIMITS } from "./http/app.js";
+import { type ApiLimits, createApi, DEFAULT_LIMITS } from "./http/app.js";
 import { type ApiMetrics, createMetrics } from "./http/metrics.js";
 import { PROBLEM_TYPE_PREFIX } from "./http/problem.js";
 import type { CaseQueue } from "./worker/case-queue.js";
@@ -48,7 +48,11 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const { db, runner, events, logger } = options;
   const now = options.now ?? (() => new Date());
   let stopping = false;
-  let metrics: ApiMetrics | undefined;
+  // The gauges read the queue and the streams only when scraped, after both exist.
+  const metrics = createMetrics(
+    () => queue.stats(),
+    () => api.openStreams(),
+  );
 
   const queue = createInProcessQueue({
     concurrency: options.concurrency ?? 2,
@@ -57,16 +61,16 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       const seconds = () => (performance.now() - started) / 1000;
       try {
         const outcome = await runner.drive(caseId, { signal });
-        metrics?.runEnded(
+        metrics.runEnded(
           outcome.how === "stored" ? "stored" : "decided",
           seconds(),
           outcome.verdict.decision,
         );
       } catch (error) {
-        if (isAppError(error, "unavailable")) metrics?.runEnded("paused", seconds());
-        else if (isAppError(error, "conflict")) metrics?.runEnded("busy", seconds());
+        if (isAppError(error, "unavailable")) metrics.runEnded("paused", seconds());
+        else if (isAppError(error, "conflict")) metrics.runEnded("busy", seconds());
         else {
-          metrics?.runEnded("failed", seconds());
+          metrics.runEnded("failed", seconds());
           logger.warn({ caseId, error: (error as Error).message }, "investigation failed");
         }
       } finally {
@@ -74,13 +78,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       }
     },
   });
-  let api: Api | undefined;
-  metrics = createMetrics(
-    () => queue.stats(),
-    () => api?.openStreams() ?? 0,
-  );
-
-  api = createApi({
+  const api = createApi({
     db,
     queue,
     events,

@@ -6,6 +6,7 @@ import type { Review } from "../../domain/review.js";
 import { Verdict } from "../../domain/verdict.js";
 import type { Queryable } from "../types.js";
 import type { CaseStatus } from "./cases.js";
+import { listReviews } from "./reviews.js";
 
 export interface CaseFilter {
   status?: CaseStatus[];
@@ -161,31 +162,9 @@ export async function getCaseDetail(db: Queryable, caseId: string): Promise<Case
   );
   const row = rows[0];
   if (!row) return null;
-  const reviews = await db.query<{
-    review_id: string;
-    verdict_hash: string;
-    reviewer: string;
-    outcome: Review["outcome"];
-    decision: Review["decision"];
-    reason: string;
-    created_at: Date;
-  }>(
-    `SELECT review_id, verdict_hash, reviewer, outcome, decision, reason, created_at
-       FROM casehound.reviews WHERE case_id = $1 ORDER BY created_at, review_id`,
-    [caseId],
-  );
   return {
     ...summary(row),
     verdict: row.verdict ? Verdict.parse(row.verdict) : null,
-    reviews: reviews.rows.map((r) => ({
-      reviewId: r.review_id,
-      caseId,
-      verdictHash: r.verdict_hash,
-      reviewer: r.reviewer,
-      outcome: r.outcome,
-      decision: r.decision,
-      reason: r.reason,
-      createdAt: new Date(r.created_at).toISOString(),
-    })),
+    reviews: await listReviews(db, caseId),
   };
 }

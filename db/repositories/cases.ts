@@ -3,12 +3,12 @@
 // request is a conflict. Creating a case starts its audit chain.
 import { randomUUID } from "node:crypto";
 import { hashOf } from "../../domain/canonical-json.js";
-import { Case, CaseInput } from "../../domain/case.js";
+import { Case, CaseInput, type CaseStatus } from "../../domain/case.js";
 import { AppError } from "../../domain/errors.js";
 import type { Database, Queryable } from "../types.js";
 import { appendAuditEvent } from "./audit.js";
 
-export type CaseStatus = "queued" | "running" | "decided" | "failed" | "reviewed";
+export type { CaseStatus } from "../../domain/case.js";
 
 export interface StoredCase extends Case {
   status: CaseStatus;

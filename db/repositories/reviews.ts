@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "../../domain/errors.js";
 import { type Review, ReviewInput } from "../../domain/review.js";
-import type { Database } from "../types.js";
+import type { Database, Queryable } from "../types.js";
 import { appendAuditEvent } from "./audit.js";
 import { lockCase } from "./cases.js";
 import { latestVerdictRow } from "./runs.js";
@@ -83,4 +83,31 @@ export async function recordReview(
     );
     return review;
   });
+}
+
+/** A case's reviews, oldest first. */
+export async function listReviews(db: Queryable, caseId: string): Promise<Review[]> {
+  const { rows } = await db.query<{
+    review_id: string;
+    verdict_hash: string;
+    reviewer: string;
+    outcome: Review["outcome"];
+    decision: Review["decision"];
+    reason: string;
+    created_at: Date;
+  }>(
+    `SELECT review_id, verdict_hash, reviewer, outcome, decision, reason, created_at
+       FROM casehound.reviews WHERE case_id = $1 ORDER BY created_at, review_id`,
+    [caseId],
+  );
+  return rows.map((r) => ({
+    reviewId: r.review_id,
+    caseId,
+    verdictHash: r.verdict_hash,
+    reviewer: r.reviewer,
+    outcome: r.outcome,
+    decision: r.decision,
+    reason: r.reason,
+    createdAt: new Date(r.created_at).toISOString(),
+  }));
 }

@@ -72,8 +72,8 @@ export function sendProblem(res: Response, problem: Problem): void {
     return;
   }
   if (problem.status === 401) res.set("WWW-Authenticate", 'Bearer realm="casehound"');
-  res.status(problem.status).type("application/problem+json").send(JSON.stringify(problem));
   res.locals.problemCode = problem.type.slice(PROBLEM_TYPE_PREFIX.length);
+  res.status(problem.status).type("application/problem+json").send(JSON.stringify(problem));
 }
 
 /** Maps the body parser's errors (bad JSON, too large, bad charset) to AppErrors. */

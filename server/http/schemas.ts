@@ -4,12 +4,16 @@
 import { z } from "zod";
 import { KeyName, Role } from "../../domain/api-key.js";
 import { AuditEvent } from "../../domain/audit.js";
-import { CaseInput, EARLIEST_INSTANT_MS, hasNoNul, Subject } from "../../domain/case.js";
+import { CaseInput, CaseStatus, EARLIEST_INSTANT_MS, Subject } from "../../domain/case.js";
 import { Evidence } from "../../domain/evidence.js";
+import {
+  namesDecisionIfOverridden,
+  OVERRIDE_RULE,
+  ReviewFields,
+  VerdictHash,
+} from "../../domain/review.js";
 import { Typology } from "../../domain/typology.js";
 import { Decision, Verdict } from "../../domain/verdict.js";
-
-export const CaseStatus = z.enum(["queued", "running", "decided", "failed", "reviewed"]);
 
 /** A new case; unknown fields are refused so a misspelt field is not silently ignored. */
 export const CreateCaseBody = z.strictObject(CaseInput.shape).meta({ id: "CreateCase" });
@@ -64,18 +68,10 @@ export const EventsQuery = z.strictObject({
 
 export const ReviewBody = z
   .strictObject({
-    outcome: z.enum(["approved", "overridden"]),
-    decision: Decision.optional().describe("the decision that stands instead (overrides only)"),
-    reason: z.string().trim().min(1).max(4000).refine(hasNoNul, "may not contain NUL characters"),
-    verdictHash: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/)
-      .describe("the hash of the verdict reviewed, from GET /v1/cases/{id}"),
+    ...ReviewFields,
+    verdictHash: VerdictHash.describe("the hash of the verdict reviewed, from GET /v1/cases/{id}"),
   })
-  .refine((r) => (r.outcome === "overridden") === (r.decision !== undefined), {
-    message: "an override names the decision that stands instead; an approval names none",
-    path: ["decision"],
-  })
+  .refine(namesDecisionIfOverridden, OVERRIDE_RULE)
   .meta({ id: "CreateReview" });
 
 export const CreateKeyBody = z

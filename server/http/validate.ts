@@ -38,13 +38,12 @@ export function parseOr400<T extends z.ZodType>(
       };
     });
   });
-  const first = errors[0];
   throw new AppError(
     "bad_argument",
     `invalid ${where}: ${errors
       .slice(0, 5)
       .map((e) => `${e.field || "(root)"} ${e.detail}`)
       .join("; ")}`,
-    { details: { errors: first ? errors : [] } },
+    { details: { errors } },
   );
 }

@@ -3,8 +3,8 @@
 // HTML, chosen by the Accept header).
 import { type Request, type Response, Router } from "express";
 import { readAuditChain } from "../../../db/repositories/audit.js";
-import { getCaseDetail } from "../../../db/repositories/case-views.js";
 import { getCase } from "../../../db/repositories/cases.js";
+import { listReviews } from "../../../db/repositories/reviews.js";
 import { latestVerdict } from "../../../db/repositories/runs.js";
 import type { Database } from "../../../db/types.js";
 import { verifyChain } from "../../../domain/audit.js";
@@ -63,13 +63,13 @@ export function recordRoutes(deps: { db: Database }): Router {
       const format = req.accepts(["text/markdown", "text/html"]);
       if (!format) throw new AppError("not_acceptable", "the report is text/markdown or text/html");
       const caseId = req.params.id;
-      const view = await getCaseDetail(deps.db, caseId);
-      if (!view) throw new AppError("not_found", `no case ${caseId}`);
+      const { status } = await existing(caseId);
       const decided = await latestVerdict(deps.db, caseId);
       if (!decided)
-        throw new AppError("conflict", `case ${caseId} has no verdict yet (it is ${view.status})`);
+        throw new AppError("conflict", `case ${caseId} has no verdict yet (it is ${status})`);
       const markdown =
-        renderReport(decided.verdict, decided.evidence) + renderReviews(view.reviews);
+        renderReport(decided.verdict, decided.evidence) +
+        renderReviews(await listReviews(deps.db, caseId));
       res.vary("Accept");
       if (format === "text/html")
         res

@@ -2,8 +2,8 @@
 // the verdict's hash (a stale hash is a 409), with a reason. The reviewer is the
 // authenticated key, never a name from the body. GET lists the case's reviews.
 import { type Request, Router } from "express";
-import { getCaseDetail } from "../../../db/repositories/case-views.js";
-import { recordReview } from "../../../db/repositories/reviews.js";
+import { getCase } from "../../../db/repositories/cases.js";
+import { listReviews, recordReview } from "../../../db/repositories/reviews.js";
 import type { Database } from "../../../db/types.js";
 import { AppError } from "../../../domain/errors.js";
 import type { CaseEvents } from "../../case-events.js";
@@ -39,9 +39,9 @@ export function reviewRoutes(deps: {
       },
     )
     .get(requires("read"), async (req: Request<{ id: string }>, res) => {
-      const view = await getCaseDetail(deps.db, req.params.id);
-      if (!view) throw new AppError("not_found", `no case ${req.params.id}`);
-      res.json({ caseId: view.id, reviews: view.reviews });
+      const caseId = req.params.id;
+      if (!(await getCase(deps.db, caseId))) throw new AppError("not_found", `no case ${caseId}`);
+      res.json({ caseId, reviews: await listReviews(deps.db, caseId) });
     })
     .all(methodNotAllowed(["GET", "POST"]));
   return router;

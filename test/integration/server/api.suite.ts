@@ -2,6 +2,7 @@
 // matrix, validation problems, idempotency, the event stream's order, review
 // binding, key management, metrics, and the lifecycle (graceful stop, resume on start).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCase } from "../../../db/repositories/cases.js";
 import { claimCase } from "../../../db/repositories/runs.js";
 import type { WorldLabels } from "../../../db/seed/labels.js";
 import { AuditEvent } from "../../../domain/audit.js";
@@ -561,18 +562,19 @@ export function apiSuite(engine: string, open: () => Promise<TestDatabase>): voi
       });
 
       it("refuses to review a case that has no verdict yet", async () => {
-        const fresh = await call(api, "POST", "/v1/cases", {
-          key: api.keys.analyst,
-          json: { subject: { type: "seller", id: planted("click_farm") }, allegation: "clicks" },
-        });
-        const id = (fresh.body as { id: string }).id;
-        // Queued or running: there is nothing to review yet (decided quickly is also fine: then it succeeds).
-        const early = await call(api, "POST", `/v1/cases/${id}/reviews`, {
+        // Stored but not queued here (as if another process took it in): it stays queued
+        // for the length of this test, so the refusal cannot be a stale hash instead.
+        const { case: waiting } = await createCase(
+          t.db,
+          { subject: { type: "seller", id: "slr_not_yet" }, allegation: "not decided" },
+          { actor: "test" },
+        );
+        const early = await call(api, "POST", `/v1/cases/${waiting.id}/reviews`, {
           key: api.keys.analyst,
           json: { outcome: "approved", reason: "early", verdictHash: "a".repeat(64) },
         });
-        expectProblem(early, 409, "conflict");
-        await waitForCase(api, api.keys.analyst, id);
+        const problem = expectProblem(early, 409, "conflict");
+        expect(problem.detail).toMatch(/is queued: only a decided case can be reviewed/);
       });
     });
 
@@ -849,7 +851,6 @@ export function apiSuite(engine: string, open: () => Promise<TestDatabase>): voi
     it("picks up a case another process stored but never ran", async () => {
       const api = await startTestApi(t.db, { url: t.url, limits: OPEN_LIMITS, sweepMs: 100 });
       try {
-        const { createCase } = await import("../../../db/repositories/cases.js");
         const { case: stored } = await createCase(
           t.db,
           { subject: { type: "seller", id: "slr_orphan" }, allegation: "stored elsewhere" },
@@ -865,7 +866,6 @@ export function apiSuite(engine: string, open: () => Promise<TestDatabase>): voi
     it("on start, takes over runs whose process died and decides them", async () => {
       const id = labels.subjects.find((s) => s.kind === "click_farm" && s.role === "primary")
         ?.subject.id as string;
-      const { createCase } = await import("../../../db/repositories/cases.js");
       const { case: stored } = await createCase(
         t.db,
         { subject: { type: "seller", id }, allegation: "orphaned" },
