@@ -50,6 +50,39 @@ export const EnvSchema = z.object({
     emptyAsUndefined,
     z.coerce.number().int().min(0).max(600_000).default(10_000),
   ),
+  /** The chat model for every role, as provider:model (e.g. openai:gpt-4o-mini). Unset: offline mode. */
+  CASEHOUND_MODEL: z.preprocess(emptyAsUndefined, z.string().trim().optional()),
+  /** Per-role overrides of CASEHOUND_MODEL (`offline` keeps a role deterministic). */
+  CASEHOUND_MODEL_PLANNER: z.preprocess(emptyAsUndefined, z.string().trim().optional()),
+  CASEHOUND_MODEL_SQL: z.preprocess(emptyAsUndefined, z.string().trim().optional()),
+  CASEHOUND_MODEL_REASONING: z.preprocess(emptyAsUndefined, z.string().trim().optional()),
+  CASEHOUND_MODEL_REFLECTION: z.preprocess(emptyAsUndefined, z.string().trim().optional()),
+  /** The embedding model, as provider:model (used by the search layer). Unset: local word vectors. */
+  CASEHOUND_EMBEDDING_MODEL: z.preprocess(emptyAsUndefined, z.string().trim().optional()),
+  OPENAI_API_KEY: z.preprocess(emptyAsUndefined, z.string().trim().optional()),
+  /** Any OpenAI-compatible server (vLLM, Ollama, llama.cpp, Azure's v1 endpoint). */
+  OPENAI_BASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .trim()
+      .refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), {
+        message: "must be an http:// or https:// URL",
+      })
+      .optional(),
+  ),
+  /** How long one model request may take before it is abandoned (and perhaps retried). */
+  CASEHOUND_MODEL_TIMEOUT_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(100).max(600_000).default(60_000),
+  ),
+  /** Retries of a model request after a 429, a 5xx, a timeout or a network error. */
+  CASEHOUND_MODEL_RETRIES: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(0).max(10).default(3),
+  ),
+  /** Prices per million tokens, JSON: {"model": {"input": 0.15, "output": 0.6}}; merged over the defaults. */
+  CASEHOUND_MODEL_PRICES: z.preprocess(emptyAsUndefined, z.string().optional()),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

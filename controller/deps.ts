@@ -4,12 +4,12 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import type { RunnableConfig } from "@langchain/core/runnables";
 import type { Queryable } from "../db/types.js";
 import type { Budget } from "../domain/budget.js";
+import type { ModelRole } from "../domain/model-role.js";
 import type { BaselineCache } from "../tools/indicators/baselines.js";
 import type { AuditSink } from "./audit-sink.js";
 import type { Recorder } from "./recorder.js";
 
-/** The roles a chat model can fill; an absent role runs its deterministic agent. */
-export type ModelRole = "planner" | "sql" | "reasoning" | "reflection";
+export type { ModelRole };
 export type RoleModels = Partial<Record<ModelRole, BaseChatModel>>;
 
 export interface InvestigationDeps {

@@ -1,6 +1,7 @@
 // The verdict: what was decided, why, from which evidence, and how it was checked.
 import { z } from "zod";
 import { Subject } from "./case.js";
+import { ModelRole } from "./model-role.js";
 import { Typology } from "./typology.js";
 
 export const Decision = z.enum(["fraud", "suspicious", "not_fraud", "insufficient_evidence"]);
@@ -48,6 +49,15 @@ export const Reflection = z.object({
 });
 export type Reflection = z.infer<typeof Reflection>;
 
+export const Degradation = z.object({
+  role: ModelRole,
+  /** What went wrong: the model's error after its retries, or output that stayed invalid after repair. */
+  reason: z.string(),
+  /** What ran instead. */
+  fallback: z.string(),
+});
+export type Degradation = z.infer<typeof Degradation>;
+
 export const Verdict = z.object({
   case_id: z.string(),
   subject: Subject,
@@ -76,7 +86,14 @@ export const Verdict = z.object({
     web_calls: z.number().int(),
     wall_ms: z.number(),
   }),
-  token_usage: z.object({ input: z.number().int(), output: z.number().int() }),
+  token_usage: z.object({
+    input: z.number().int(),
+    output: z.number().int(),
+    /** What the tokens cost by the configured price table (0 offline or for unpriced models). */
+    cost_usd: z.number().min(0).default(0),
+  }),
+  /** Where a model failed and its deterministic counterpart took over. */
+  degradations: z.array(Degradation).default([]),
   timings: z.record(z.string(), z.number()),
   as_of: z.string(),
   evidence_count: z.number().int(),

@@ -85,7 +85,7 @@ describe("the offline planner", () => {
       read: new Set(),
       requested: [],
       budget: { ...DEFAULT_BUDGET, maxSqlQueries: 20, maxWebCalls: 1 },
-      usage: { sqlQueries: 8, rows: 0, webCalls: 0 },
+      usage: { ...NO_USAGE, sqlQueries: 8 },
     });
     const quota = tasks.reduce((s, t) => s + (t.agent === "sql_retrieval" ? t.maxQueries : 0), 0);
     expect(quota).toBeLessThanOrEqual(12);
