@@ -1,6 +1,8 @@
 // What commands that investigate need around the database: the warehouse connection
 // (WAREHOUSE_URL or the same database), a durable checkpointer for the engine, and a
 // case runner holding leases of the configured length — all closed afterwards.
+
+import { investigatorModels } from "../config/models.js";
 import {
   type CaseRunner,
   type CaseRunnerOptions,
@@ -26,6 +28,7 @@ export async function withCaseRunner<T>(
           warehouse,
           checkpointer: checkpoints.saver,
           leaseMs: env.CASEHOUND_RUN_LEASE_MS,
+          ...investigatorModels(env),
           ...options,
         });
         return await fn(runner, db, ctx);

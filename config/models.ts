@@ -120,3 +120,19 @@ export function createEmbeddings(config: ModelConfig): OpenAIEmbeddings | null {
     timeout: config.timeoutMs,
   });
 }
+
+/** What an investigator needs to run in LLM mode (nothing when offline). */
+export function investigatorModels(env: Env) {
+  const config = modelConfig(env);
+  return {
+    models: createChatModels(config),
+    modelLabels: Object.fromEntries(
+      Object.entries(config.roles).map(([role, spec]) => [role, spec.label]),
+    ) as Partial<Record<ModelRole, string>>,
+    modelSettings: {
+      prices: config.prices,
+      timeoutMs: config.timeoutMs,
+      retries: config.retries,
+    },
+  };
+}

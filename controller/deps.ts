@@ -2,10 +2,13 @@
 // `configurable.deps` so tests can hand in fakes. Models are absent in offline mode.
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { RunnableConfig } from "@langchain/core/runnables";
+import type { GuardedQuery } from "../agents/sql-retrieval/llm.js";
 import type { Queryable } from "../db/types.js";
 import type { Budget } from "../domain/budget.js";
 import type { ModelRole } from "../domain/model-role.js";
 import type { BaselineCache } from "../tools/indicators/baselines.js";
+import type { ModelGateway } from "../tools/model/gateway.js";
+import type { SqlPolicy } from "../tools/sql/policy.js";
 import type { AuditSink } from "./audit-sink.js";
 import type { Recorder } from "./recorder.js";
 
@@ -28,6 +31,12 @@ export interface InvestigationDeps {
   runId: string;
   /** Chat models per role; empty in offline mode. */
   models: RoleModels;
+  /** The one way agents reach a model (redacted, recorded, retried); null offline. */
+  gateway: ModelGateway | null;
+  /** Model-written SQL, already allowed by the guard, run read-only and recorded. */
+  modelSql: GuardedQuery;
+  /** What model-written SQL may touch. */
+  sqlPolicy: SqlPolicy;
   /** Wall clock, injectable so runs are reproducible in tests. */
   now: () => Date;
 }

@@ -4,15 +4,22 @@
 // checkpoint instead of starting over. Every outside answer goes through the run's
 // recorder (in memory by default; the case store's for stored runs).
 import { randomUUID } from "node:crypto";
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { type BaseCheckpointSaver, MemorySaver } from "@langchain/langgraph";
+import type { GuardedQuery } from "../agents/sql-retrieval/llm.js";
+import { DEFAULT_PRICES, type PriceTable } from "../config/prices.js";
 import type { Database } from "../db/types.js";
 import { Budget, DEFAULT_BUDGET } from "../domain/budget.js";
 import { Case, CaseInput } from "../domain/case.js";
-import { AppError } from "../domain/errors.js";
 import type { Evidence } from "../domain/evidence.js";
 import type { IndicatorReading } from "../domain/indicator.js";
+import type { ModelRole } from "../domain/model-role.js";
 import type { Verdict } from "../domain/verdict.js";
 import { type BaselineCache, createBaselineCache } from "../tools/indicators/baselines.js";
+import { createModelGateway } from "../tools/model/gateway.js";
+import { createRedactor } from "../tools/redact/redactor.js";
+import { warehousePolicy } from "../tools/sql/policy.js";
+import { runReadOnly } from "../tools/sql/read-only.js";
 import { type AuditSink, createMemoryAuditSink } from "./audit-sink.js";
 import type { InvestigationDeps, RoleModels } from "./deps.js";
 import { buildInvestigationGraph } from "./graph.js";
@@ -43,9 +50,39 @@ export interface InvestigatorOptions {
    * durable runs use), "async" (alongside it; LangGraph's default), "exit" (at the end).
    */
   durability?: "sync" | "async" | "exit";
-  /** Chat models per role. LLM mode is not built yet: only offline mode runs. */
+  /** Chat models per role (LLM mode); none: offline mode. */
   models?: RoleModels;
+  /** provider:model per role; defaults to the clients' model names. A replay gives labels only. */
+  modelLabels?: Partial<Record<ModelRole, string>>;
+  /** Prices, per-call timeout and retries for model calls. */
+  modelSettings?: { prices?: PriceTable; timeoutMs?: number; retries?: number };
+  /** How long one model-written query may run (server PostgreSQL; PGlite cannot time out). */
+  sqlTimeoutMs?: number;
   now?: () => Date;
+}
+
+/** provider:model for each client (ChatOpenAI names its model; other clients their class). */
+function labelsOf(models: RoleModels): Partial<Record<ModelRole, string>> {
+  const labels: Partial<Record<ModelRole, string>> = {};
+  for (const [role, model] of Object.entries(models) as [ModelRole, BaseChatModel | undefined][]) {
+    if (!model) continue;
+    const name = (model as { model?: unknown }).model;
+    labels[role] = typeof name === "string" ? `openai:${name}` : model.getName();
+  }
+  return labels;
+}
+
+/** Model SQL the guard allowed, run read-only; a failure is an answer too (so replay sees it). */
+function guardedQuery(warehouse: Database, recorder: Recorder, timeoutMs: number): GuardedQuery {
+  return (sql) =>
+    recorder.observe("warehouse_sql", { sql }, async () => {
+      try {
+        const { rows } = await runReadOnly(warehouse, sql, { timeoutMs });
+        return { rows, error: null };
+      } catch (error) {
+        return { rows: [], error: (error as Error).message.slice(0, 500) };
+      }
+    });
 }
 
 export type InvestigationInput = CaseInput & { id?: string; runId?: string; createdAt?: string };
@@ -60,15 +97,8 @@ export async function warehouseAsOf(app: Database, now: Date): Promise<string> {
 
 export function createInvestigator(options: InvestigatorOptions) {
   const models = options.models ?? {};
-  const roles = Object.keys(models).filter(
-    (role) => models[role as keyof RoleModels] !== undefined,
-  );
-  if (roles.length > 0) {
-    throw new AppError(
-      "config_invalid",
-      `models were given for ${roles.join(", ")}, but LLM mode is not available yet; run without models (offline mode)`,
-    );
-  }
+  const labels = options.modelLabels ?? labelsOf(models);
+  const sqlPolicy = warehousePolicy();
   const app = options.app ?? options.warehouse;
   const budget = Budget.parse({ ...DEFAULT_BUDGET, ...options.budget });
   const now = options.now ?? (() => new Date());
@@ -109,6 +139,8 @@ export function createInvestigator(options: InvestigatorOptions) {
     const recorder = options.recorder
       ? await options.recorder(theCase.id, runId)
       : createRecorder();
+    const startedAt = resumed ? (saved.values as CaseStateType).startedAt : now().getTime();
+    const redactor = createRedactor(theCase.id);
     const deps: InvestigationDeps = {
       warehouse: recordedQueries(options.warehouse, "warehouse", recorder),
       corpus: recordedQueries(app, "corpus", recorder),
@@ -116,6 +148,22 @@ export function createInvestigator(options: InvestigatorOptions) {
       recorder,
       budget,
       models,
+      gateway:
+        Object.keys(labels).length === 0
+          ? null
+          : createModelGateway({
+              models,
+              labels,
+              redact: (value) => redactor.redactValue(value),
+              observe: recorder.observe.bind(recorder),
+              prices: options.modelSettings?.prices ?? DEFAULT_PRICES,
+              timeoutMs: options.modelSettings?.timeoutMs ?? 60_000,
+              retries: options.modelSettings?.retries ?? 3,
+              deadline: startedAt + budget.maxWallMs,
+              ...(control.signal ? { signal: control.signal } : {}),
+            }),
+      modelSql: guardedQuery(options.warehouse, recorder, options.sqlTimeoutMs ?? 5_000),
+      sqlPolicy,
       now,
       audit: (options.audit ?? createMemoryAuditSink)(theCase.id),
       runId,
@@ -129,7 +177,7 @@ export function createInvestigator(options: InvestigatorOptions) {
     const start = {
       case: theCase,
       asOf,
-      startedAt: now().getTime(),
+      startedAt,
       profile: null,
       unresolved: null,
       iteration: 0,

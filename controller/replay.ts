@@ -12,6 +12,7 @@ import type { AuditEvent, AuditEventDraft, Verification } from "../domain/audit.
 import type { Budget } from "../domain/budget.js";
 import { canonicalJson, hashOf } from "../domain/canonical-json.js";
 import { AppError } from "../domain/errors.js";
+import { ModelRole } from "../domain/model-role.js";
 import { decidingPart, type Verdict } from "../domain/verdict.js";
 import { createMemoryAuditSink } from "./audit-sink.js";
 import { createInvestigator } from "./investigate.js";
@@ -89,6 +90,17 @@ function compareSteps(stored: Map<string, AuditEvent>, replayed: Map<string, Aud
   return { compared: keys.length, differences };
 }
 
+/** The roles that had a model in the stored run ("offline" roles had none). */
+function modelLabelsOf(models: unknown): Partial<Record<ModelRole, string>> {
+  if (!models || typeof models !== "object") return {};
+  return Object.fromEntries(
+    Object.entries(models as Record<string, unknown>).filter(
+      ([role, label]) =>
+        ModelRole.safeParse(role).success && typeof label === "string" && label !== "offline",
+    ),
+  ) as Partial<Record<ModelRole, string>>;
+}
+
 export async function replayCase(app: Database, caseId: string): Promise<ReplayReport> {
   const theCase = await getCase(app, caseId);
   if (!theCase) throw new AppError("not_found", `no stored case ${caseId}`);
@@ -107,6 +119,8 @@ export async function replayCase(app: Database, caseId: string): Promise<ReplayR
     warehouse: sealed("warehouse"),
     app: sealed("application database"),
     budget: started.payload.budget as Budget,
+    // A model run replays from its recorded replies: the labels, never a client.
+    modelLabels: modelLabelsOf(started.payload.models),
     recorder: async () => createRecorder({ recorded: recordings, replay: true }),
     audit: () => ({
       record: async (stepKey, draft) => {

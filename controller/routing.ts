@@ -12,7 +12,14 @@ export function dispatch(state: CaseStateType): Send[] | "reason" {
   const profile = state.profile;
   if (!profile || state.tasks.length === 0) return "reason";
   return state.tasks.map((task, index) => {
-    const input = { task, profile, asOf: state.asOf, round: state.iteration, index };
+    const input = {
+      task,
+      profile,
+      asOf: state.asOf,
+      round: state.iteration,
+      index,
+      usage: state.usage,
+    };
     return task.agent === "sql_retrieval"
       ? new Send("sqlRetrieval", input)
       : new Send("webSearch", input);

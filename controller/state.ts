@@ -8,7 +8,7 @@ import { type Evidence, mergeEvidence } from "../domain/evidence.js";
 import type { IndicatorReading } from "../domain/indicator.js";
 import type { Judgement, SellerProfile } from "../domain/profile.js";
 import type { Task } from "../domain/task.js";
-import type { Reflection, TypologyAssessment, Verdict } from "../domain/verdict.js";
+import type { Degradation, Reflection, TypologyAssessment, Verdict } from "../domain/verdict.js";
 
 function mergeReadings(
   current: IndicatorReading[],
@@ -59,6 +59,16 @@ export const CaseState = Annotation.Root({
   reflection: Annotation<Reflection | null>,
   /** The final verdict. */
   verdict: Annotation<Verdict | null>,
+  /** Where a model failed and its deterministic counterpart took over (LLM mode). */
+  degradations: Annotation<Degradation[]>({
+    reducer: (a, b) => [...a, ...b],
+    default: () => [],
+  }),
+  /** The prompts the run's model calls used: id → version:hash. */
+  prompts: Annotation<Record<string, string>>({
+    reducer: (a, b) => ({ ...a, ...b }),
+    default: () => ({}),
+  }),
   /** Milliseconds spent per node, summed over rounds. */
   timings: Annotation<Record<string, number>>({ reducer: addTimings, default: () => ({}) }),
 });

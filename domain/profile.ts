@@ -26,4 +26,10 @@ export interface Judgement {
   findings: Finding[];
   counter: Finding[];
   reasoning: string[];
+  /** Who drafted it: "offline log-odds" or the model's provider:model. */
+  reasoner?: string;
+  /** A model's findings that were dropped for citing evidence the case does not hold. */
+  rejectedFindings?: string[];
+  /** The calibrated score's own decision, when a model drafted this one. */
+  calibratedDecision?: Verdict["decision"];
 }

@@ -38,7 +38,7 @@ function sqlTask(
 }
 
 /** Splits what is left of the query budget among the SQL tasks (two queries per indicator at most). */
-function allocate(tasks: Task[], budget: Budget, usage: Usage): Task[] {
+export function allocate(tasks: Task[], budget: Budget, usage: Usage): Task[] {
   let left = Math.max(0, budget.maxSqlQueries - usage.sqlQueries);
   let webLeft = Math.max(0, budget.maxWebCalls - usage.webCalls);
   return tasks.map((task) => {

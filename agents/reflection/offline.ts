@@ -63,6 +63,16 @@ export function reflectOffline(input: ReflectionInput): ReflectionOutcome {
   }
 
   if (
+    (judgement.decision === "fraud" || judgement.decision === "suspicious") &&
+    judgement.findings.length === 0
+  ) {
+    issues.push(
+      `a ${judgement.decision} decision must rest on findings that cite evidence; none do, so no action is taken beyond monitoring`,
+    );
+    judgement = { ...judgement, decision: "suspicious", action: "monitor" };
+  }
+
+  if (
     judgement.action === "ban" &&
     judgement.topTypology &&
     independentStrongSignals(judgement.findings, judgement.topTypology) < 2

@@ -3,6 +3,7 @@
 // and sellers nobody flagged — as a compact table and one full case report.
 import { join } from "node:path";
 import type { Command } from "commander";
+import { investigatorModels } from "../../config/models.js";
 import { createCaseRunner } from "../../controller/run-case.js";
 import { openCheckpointer } from "../../db/checkpoint/open.js";
 import { migrate } from "../../db/migrate.js";
@@ -61,7 +62,11 @@ export function registerDemoCommand(program: Command): void {
         picks.push(...(await unflaggedSample(db, labels, 2)));
 
         const checkpoints = await openCheckpointer(db);
-        const runner = createCaseRunner(db, { warehouse: db, checkpointer: checkpoints.saver });
+        const runner = createCaseRunner(db, {
+          warehouse: db,
+          checkpointer: checkpoints.saver,
+          ...investigatorModels(env),
+        });
         const rows: (string | number)[][] = [];
         let firstCase = "";
         let firstReport = "";

@@ -2,13 +2,23 @@
 // run could not decide) and validate it against its schema.
 import type { RunnableConfig } from "@langchain/core/runnables";
 import { hashOf } from "../../domain/canonical-json.js";
+import { MODEL_ROLES } from "../../domain/model-role.js";
 import { decidingPart, Verdict } from "../../domain/verdict.js";
-import { depsOf } from "../deps.js";
+import { depsOf, type InvestigationDeps } from "../deps.js";
 import type { CaseStateType, CaseUpdate } from "../state.js";
 import { elapsedMs } from "./elapsed.js";
 import { stepRecorder } from "./record.js";
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/** provider:model per role, "offline" for a role without one. */
+export function modelsOf(deps: InvestigationDeps): Record<string, string> {
+  if (!deps.gateway) return {};
+  const gateway = deps.gateway;
+  return Object.fromEntries(
+    MODEL_ROLES.map((role) => [role, gateway.has(role) ? gateway.label(role) : "offline"]),
+  );
+}
 
 export async function finalize(state: CaseStateType, config: RunnableConfig): Promise<CaseUpdate> {
   const deps = depsOf(config);
@@ -35,14 +45,16 @@ export async function finalize(state: CaseStateType, config: RunnableConfig): Pr
     assessments: undecided ? [] : state.assessments,
     reflection,
     needs_human_review:
-      undecided || !reflection.passed || decision === "suspicious" || state.exhaustion !== null,
+      undecided ||
+      !reflection.passed ||
+      decision === "suspicious" ||
+      state.exhaustion !== null ||
+      state.degradations.length > 0,
     partial: state.exhaustion,
     reason: state.unresolved,
-    mode: Object.keys(deps.models).length ? "llm" : "offline",
-    models: Object.fromEntries(
-      Object.entries(deps.models).map(([role, model]) => [role, model?.getName() ?? "unknown"]),
-    ),
-    prompt_versions: {},
+    mode: deps.gateway ? "llm" : "offline",
+    models: modelsOf(deps),
+    prompt_versions: state.prompts,
     budgets_used: {
       iterations: state.iteration,
       sql_queries: state.usage.sqlQueries,
@@ -50,7 +62,15 @@ export async function finalize(state: CaseStateType, config: RunnableConfig): Pr
       web_calls: state.usage.webCalls,
       wall_ms: await elapsedMs(deps, state.startedAt, "finalize"),
     },
-    token_usage: { input: 0, output: 0 },
+    token_usage: {
+      input: state.usage.inputTokens ?? 0,
+      output: state.usage.outputTokens ?? 0,
+      cost_usd: Math.round((state.usage.costUsd ?? 0) * 1e6) / 1e6,
+    },
+    degradations: state.degradations,
+    manipulation_attempts: state.evidence
+      .filter((e) => e.kind === "manipulation_attempt")
+      .map((e) => ({ evidence_id: e.id, summary: e.summary })),
     timings: Object.fromEntries(
       Object.entries(state.timings).map(([k, v]) => [k, Math.round(v * 10) / 10]),
     ),

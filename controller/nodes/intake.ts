@@ -7,6 +7,8 @@ import { makeEvidence } from "../../domain/evidence.js";
 import type { SellerProfile } from "../../domain/profile.js";
 import { depsOf } from "../deps.js";
 import type { CaseStateType, CaseUpdate } from "../state.js";
+import { scanFound } from "./attempts.js";
+import { modelsOf } from "./finalize.js";
 import { evidenceEvent, stepRecorder } from "./record.js";
 
 const PROFILE_SQL = `SELECT s.seller_id, s.shop_name, s.category, s.country, s.registered_at, s.kyc_status, s.status, s.description,
@@ -41,7 +43,9 @@ export async function intake(state: CaseStateType, config: RunnableConfig): Prom
     as_of: state.asOf,
     subject: state.case.subject,
     budget: deps.budget,
-    mode: "offline",
+    mode: deps.gateway ? "llm" : "offline",
+    // Offline runs keep the payload they always had, so stored runs replay as before.
+    ...(deps.gateway ? { models: modelsOf(deps) } : {}),
   });
   const subject = state.case.subject;
   let sellerId = subject.id;
@@ -146,6 +150,7 @@ export async function intake(state: CaseStateType, config: RunnableConfig): Prom
     );
   }
   for (const e of evidence) await record("evidence_added", evidenceEvent(e));
+  evidence.push(...(await scanFound(deps, record, evidence)));
   return {
     profile,
     unresolved: null,

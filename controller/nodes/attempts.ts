@@ -1,0 +1,16 @@
+// Scans what a node found for manipulation attempts and records each attempt as
+// evidence in the audit trail, so both modes surface them in the verdict.
+import type { Evidence } from "../../domain/evidence.js";
+import { manipulationAttempts } from "../../tools/untrusted/attempts.js";
+import type { InvestigationDeps } from "../deps.js";
+import { evidenceEvent, type StepRecorder } from "./record.js";
+
+export async function scanFound(
+  deps: InvestigationDeps,
+  record: StepRecorder,
+  found: readonly Evidence[],
+): Promise<Evidence[]> {
+  const attempts = manipulationAttempts(found, deps.now().toISOString());
+  for (const e of attempts) await record("evidence_added", evidenceEvent(e));
+  return attempts;
+}

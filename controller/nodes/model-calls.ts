@@ -1,0 +1,72 @@
+// What a node does with the model calls its agent made: one llm_call audit event
+// each (prompt id, version and hash, model, the redacted messages as sent, the
+// response, tokens and cost), and the usage and prompt versions for the state.
+import { tokensUsed, type Usage } from "../../domain/budget.js";
+import type { ModelRole } from "../../domain/model-role.js";
+import type { Degradation } from "../../domain/verdict.js";
+import type { ModelCall } from "../../tools/model/types.js";
+import type { InvestigationDeps } from "../deps.js";
+import type { StepRecorder } from "./record.js";
+
+export async function recordModelCalls(
+  record: StepRecorder,
+  calls: readonly ModelCall[],
+): Promise<{ usage: Partial<Usage>; prompts: Record<string, string> }> {
+  const usage: Partial<Usage> = { inputTokens: 0, outputTokens: 0, costUsd: 0 };
+  const prompts: Record<string, string> = {};
+  for (const call of calls) {
+    const tokens = call.reply?.usage ?? { input: 0, output: 0, estimated: false };
+    await record("llm_call", {
+      role: call.role,
+      model: call.model,
+      prompt_id: call.prompt.id,
+      prompt_version: call.prompt.version,
+      prompt_hash: call.prompt.hash,
+      messages: call.messages,
+      response: call.reply
+        ? {
+            text: call.reply.text,
+            tool_calls: call.reply.toolCalls,
+            invalid_tool_calls: call.reply.invalidToolCalls,
+          }
+        : null,
+      error: call.error,
+      attempts: call.attempts,
+      input_tokens: tokens.input,
+      output_tokens: tokens.output,
+      tokens_estimated: tokens.estimated,
+      cost_usd: call.costUsd,
+    });
+    usage.inputTokens = (usage.inputTokens ?? 0) + tokens.input;
+    usage.outputTokens = (usage.outputTokens ?? 0) + tokens.output;
+    usage.costUsd = (usage.costUsd ?? 0) + call.costUsd;
+    prompts[call.prompt.id] = `${call.prompt.version}:${call.prompt.hash}`;
+  }
+  return { usage, prompts };
+}
+
+/**
+ * Whether a role runs its model this time: it has one and the case's token budget
+ * is not spent. A spent budget is a degradation, recorded, not a failure.
+ */
+export function modelFor(
+  deps: InvestigationDeps,
+  role: ModelRole,
+  usage: Partial<Usage>,
+  fallback: string,
+): { use: boolean; degradation: Degradation | null } {
+  if (!deps.gateway?.has(role)) return { use: false, degradation: null };
+  if (tokensUsed(usage) < deps.budget.maxTokens) return { use: true, degradation: null };
+  return {
+    use: false,
+    degradation: {
+      role,
+      reason: `the case's token budget (${deps.budget.maxTokens}) is spent`,
+      fallback,
+    },
+  };
+}
+
+export function degradation(role: ModelRole, reason: string, fallback: string): Degradation {
+  return { role, reason: reason.slice(0, 500), fallback };
+}
