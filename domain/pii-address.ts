@@ -4,6 +4,12 @@
 // or unit. Names must be capitalised, except for a short lower-case English form, so that
 // "took 5 minutes to drive" or "2 miles down the road" are not addresses.
 
+/**
+ * Not right after one of `chars`, where the "n" of an escaped newline ("\\n" in JSON text,
+ * as in a logged line or a serialised tool result) counts as the space it stands for.
+ */
+export const notAfter = (chars: string) => String.raw`(?<![${chars}](?<!\\[nrt]))`;
+
 // Case variants ("Street", "street", "STREET") without the i flag, which would also make
 // \p{Lu} match lower case.
 const anyCase = (words: string) =>
@@ -29,26 +35,26 @@ const LEAD = String.raw`(?:${anyCase("rue|avenue|boulevard|place|allée|impasse|
 const ADDRESSES: readonly RegExp[] = [
   // 221B Baker Street, 350 5th Ave, 12 baker street
   new RegExp(
-    String.raw`(?:(?<![\p{L}\p{N}])(?:${anyCase("flat|apt|unit|suite")})\.?\s*[\p{L}\p{N}]{1,5},?\s+)?(?<![\p{L}\p{N}_.,#])${HOUSE},?\s+(?:${NOT_UNIT}(?:${CAP}|\d{1,3}(?:st|nd|rd|th))\s+(?:${PARTICLE}\s+)?){1,4}?(?:${EN_SUFFIX})\.?(?![\p{L}\p{N}])${UNIT}`,
+    String.raw`(?:${notAfter(String.raw`\p{L}\p{N}`)}(?:${anyCase("flat|apt|unit|suite")})\.?\s*[\p{L}\p{N}]{1,5},?\s+)?${notAfter(String.raw`\p{L}\p{N}_.,#`)}${HOUSE},?\s+(?:${NOT_UNIT}(?:${CAP}|\d{1,3}(?:st|nd|rd|th))\s+(?:${PARTICLE}\s+)?){1,4}?(?:${EN_SUFFIX})\.?(?![\p{L}\p{N}])${UNIT}`,
     "gu",
   ),
   new RegExp(
-    String.raw`(?<![\p{L}\p{N}_.,#])${HOUSE}\s+(?!${LOWER_STOP})\p{Ll}+(?:\s+(?!${LOWER_STOP})\p{Ll}+)?\s+(?:street|avenue|road|lane|boulevard|terrace)(?![\p{L}\p{N}])${UNIT}`,
+    String.raw`${notAfter(String.raw`\p{L}\p{N}_.,#`)}${HOUSE}\s+(?!${LOWER_STOP})\p{Ll}+(?:\s+(?!${LOWER_STOP})\p{Ll}+)?\s+(?:street|avenue|road|lane|boulevard|terrace)(?![\p{L}\p{N}])${UNIT}`,
     "gu",
   ),
   // Hauptstraße 12, Berliner Straße 5a, Kalverstraat 7
   new RegExp(
-    String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}-]*?(?:straße|strasse|str\.|straat|weg|gasse|platz|allee|laan|gracht|plein|gatan|vej)|${NAME}\s(?:Straße|Strasse|Str\.|Weg|Gasse|Allee))\s?${HOUSE}(?![\p{L}\p{N}])${QUANTITY}${UNIT}`,
+    String.raw`${notAfter(String.raw`\p{L}\p{N}`)}(?:\p{Lu}[\p{L}-]*?(?:straße|strasse|str\.|straat|weg|gasse|platz|allee|laan|gracht|plein|gatan|vej)|${NAME}\s(?:Straße|Strasse|Str\.|Weg|Gasse|Allee))\s?${HOUSE}(?![\p{L}\p{N}])${QUANTITY}${UNIT}`,
     "gu",
   ),
   // 12 rue de Rivoli, 5 avenue des Champs-Élysées
   new RegExp(
-    String.raw`(?<![\p{L}\p{N}_.,#])${HOUSE}(?:\s?(?:bis|ter))?,?\s+(?:${LEAD})\s+(?:${PARTICLE}\s*)?${NAME}(?:\s+(?:${PARTICLE}\s*)?${NAME}){0,3}${UNIT}`,
+    String.raw`${notAfter(String.raw`\p{L}\p{N}_.,#`)}${HOUSE}(?:\s?(?:bis|ter))?,?\s+(?:${LEAD})\s+(?:${PARTICLE}\s*)?${NAME}(?:\s+(?:${PARTICLE}\s*)?${NAME}){0,3}${UNIT}`,
     "gu",
   ),
   // Rue de Rivoli 5, Via Roma 3, Calle Mayor, 7, C/ Mayor nº 7
   new RegExp(
-    String.raw`(?<![\p{L}\p{N}])(?:${LEAD})\s*(?:${PARTICLE}\s*)?${NAME}(?:\s+(?:${PARTICLE}\s*)?${NAME}){0,3},?\s+(?:n[º°o]\.?\s*)?${HOUSE}(?![\p{L}\p{N}])${QUANTITY}${UNIT}`,
+    String.raw`${notAfter(String.raw`\p{L}\p{N}`)}(?:${LEAD})\s*(?:${PARTICLE}\s*)?${NAME}(?:\s+(?:${PARTICLE}\s*)?${NAME}){0,3},?\s+(?:n[º°o]\.?\s*)?${HOUSE}(?![\p{L}\p{N}])${QUANTITY}${UNIT}`,
     "gu",
   ),
 ];

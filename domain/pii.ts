@@ -4,7 +4,7 @@
 // Numbers are only called cards or IBANs when their check digits agree, and dates, amounts,
 // addresses of machines and ids are blanked out before phone and card scanning so their
 // digits cannot pass for either.
-import { addressSpans } from "./pii-address.js";
+import { addressSpans, notAfter } from "./pii-address.js";
 
 export type PiiKind = "email" | "phone" | "card" | "iban" | "address";
 export const PII_KINDS: readonly PiiKind[] = ["email", "phone", "card", "iban", "address"];
@@ -20,8 +20,10 @@ export interface PiiMatch {
 // Overlaps are settled in this order: the kind whose shape is checked most strictly wins.
 const PRIORITY: readonly PiiKind[] = ["email", "iban", "card", "phone", "address"];
 
-const EMAIL =
-  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}_%+-]+(?:\.[\p{L}\p{N}_%+-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}{2,24}(?![\p{L}\p{N}-]|\.[\p{L}\p{N}])/gu;
+const EMAIL = new RegExp(
+  String.raw`${notAfter(String.raw`\p{L}\p{N}._%+-`)}[\p{L}\p{N}_%+-]+(?:\.[\p{L}\p{N}_%+-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}{2,24}(?![\p{L}\p{N}-]|\.[\p{L}\p{N}])`,
+  "gu",
+);
 
 // Shapes whose digits look like phones or cards but are not personal data. Blanked with "_",
 // a word character, so nothing next to a blanked span can start or end a match either.
@@ -48,7 +50,7 @@ function shield(text: string): string {
 }
 
 // Not glued to a word, an id like s_000123 or ord-123, a "#", or the tail of another number.
-const NUMBER_START = String.raw`(?<![\p{L}\p{N}_#+])(?<![\p{L}\p{N}_][_/-])(?<!\p{N}[.,:])`;
+const NUMBER_START = String.raw`${notAfter(String.raw`\p{L}\p{N}_#+`)}(?<![\p{L}\p{N}_][_/-])(?<!\p{N}[.,:])`;
 const NUMBER_END = String.raw`(?![\p{L}\p{N}_])(?![ .,:/-]?\p{N})`;
 const PHONE = new RegExp(
   String.raw`${NUMBER_START}\+?(?:\(\+?\d{1,5}\)|\d)(?:[ \u00a0./-]?(?:\(\d{1,5}\)|\d))*${NUMBER_END}`,
@@ -129,7 +131,10 @@ const IBAN_LENGTHS = new Map(
     .split(" ")
     .map((e) => [e.slice(0, 2), Number(e.slice(2))] as const),
 );
-const IBAN_START = /(?<![\p{L}\p{N}_])[A-Za-z]{2}\d{2}/gu;
+const IBAN_START = new RegExp(
+  String.raw`${notAfter(String.raw`\p{L}\p{N}_`)}[A-Za-z]{2}\d{2}`,
+  "gu",
+);
 const ALNUM = /[A-Za-z0-9]/;
 
 function mod97(iban: string): number {

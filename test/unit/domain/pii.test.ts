@@ -257,6 +257,16 @@ describe("findPii", () => {
       expect(matches[i]!.start).toBeGreaterThanOrEqual(matches[i - 1]!.end);
   });
 
+  it("finds data after an escaped newline in JSON text, and masking keeps the JSON valid", () => {
+    const json = JSON.stringify({
+      note: "Call me\n+44 20 7946 0958\nor 221B Baker Street\nmail a@b.io\nDE89370400440532013000",
+    });
+    expect(findPii(json).map((m) => m.kind)).toEqual(["phone", "address", "email", "iban"]);
+    expect(JSON.parse(maskPii(json))).toEqual({
+      note: "Call me\n[phone]\nor [address]\nmail [email]\n[iban]",
+    });
+  });
+
   it("finds nothing in text without personal data", () => {
     expect(
       findPii("Seller s_000123 shipped order ord_123456789 on 2026-11-24 for 1,299.00 EUR."),
