@@ -2,23 +2,14 @@
 // run could not decide) and validate it against its schema.
 import type { RunnableConfig } from "@langchain/core/runnables";
 import { hashOf } from "../../domain/canonical-json.js";
-import { MODEL_ROLES } from "../../domain/model-role.js";
 import { decidingPart, Verdict } from "../../domain/verdict.js";
-import { depsOf, type InvestigationDeps } from "../deps.js";
+import { depsOf } from "../deps.js";
 import type { CaseStateType, CaseUpdate } from "../state.js";
 import { elapsedMs } from "./elapsed.js";
+import { modelsOf } from "./model-calls.js";
 import { stepRecorder } from "./record.js";
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
-
-/** provider:model per role, "offline" for a role without one. */
-export function modelsOf(deps: InvestigationDeps): Record<string, string> {
-  if (!deps.gateway) return {};
-  const gateway = deps.gateway;
-  return Object.fromEntries(
-    MODEL_ROLES.map((role) => [role, gateway.has(role) ? gateway.label(role) : "offline"]),
-  );
-}
 
 export async function finalize(state: CaseStateType, config: RunnableConfig): Promise<CaseUpdate> {
   const deps = depsOf(config);

@@ -8,7 +8,7 @@ import type { SellerProfile } from "../../domain/profile.js";
 import { depsOf } from "../deps.js";
 import type { CaseStateType, CaseUpdate } from "../state.js";
 import { scanFound } from "./attempts.js";
-import { modelsOf } from "./finalize.js";
+import { modelsOf } from "./model-calls.js";
 import { evidenceEvent, stepRecorder } from "./record.js";
 
 const PROFILE_SQL = `SELECT s.seller_id, s.shop_name, s.category, s.country, s.registered_at, s.kyc_status, s.status, s.description,

@@ -2,7 +2,7 @@
 // each (prompt id, version and hash, model, the redacted messages as sent, the
 // response, tokens and cost), and the usage and prompt versions for the state.
 import { tokensUsed, type Usage } from "../../domain/budget.js";
-import type { ModelRole } from "../../domain/model-role.js";
+import { MODEL_ROLES, type ModelRole } from "../../domain/model-role.js";
 import type { Degradation } from "../../domain/verdict.js";
 import type { ModelCall } from "../../tools/model/types.js";
 import type { InvestigationDeps } from "../deps.js";
@@ -69,4 +69,13 @@ export function modelFor(
 
 export function degradation(role: ModelRole, reason: string, fallback: string): Degradation {
   return { role, reason: reason.slice(0, 500), fallback };
+}
+
+/** provider:model per role, "offline" for a role without one. */
+export function modelsOf(deps: InvestigationDeps): Record<string, string> {
+  if (!deps.gateway) return {};
+  const gateway = deps.gateway;
+  return Object.fromEntries(
+    MODEL_ROLES.map((role) => [role, gateway.has(role) ? gateway.label(role) : "offline"]),
+  );
 }

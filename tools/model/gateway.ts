@@ -119,17 +119,22 @@ export function createModelGateway(options: GatewayOptions): ModelGateway {
     const bindTools = model.bindTools?.bind(model);
     if (request.tools.length && !bindTools)
       return { error: "the model cannot call tools", attempts: 0 };
-    const runnable =
-      bindTools && request.tools.length
-        ? bindTools(
-            request.tools.map((t) => ({
-              name: t.name,
-              description: t.description,
-              schema: t.schema,
-            })),
-            request.toolChoice ? { tool_choice: request.toolChoice } : {},
-          )
-        : model;
+    let runnable: Pick<BaseChatModel, "invoke"> = model;
+    if (bindTools && request.tools.length) {
+      try {
+        runnable = bindTools(
+          request.tools.map((t) => ({
+            name: t.name,
+            description: t.description,
+            schema: t.schema,
+          })),
+          request.toolChoice ? { tool_choice: request.toolChoice } : {},
+        );
+      } catch (error) {
+        // A client that cannot take these tools is a failed call, not a crashed run.
+        return { error: `the model refused the tools: ${(error as Error).message}`, attempts: 0 };
+      }
+    }
     const messages = request.messages.map(toMessage);
     const outcome = await withRetries(
       async () => {

@@ -176,7 +176,6 @@ describe("LLM mode through ChatOpenAI and an OpenAI-compatible server", () => {
         subject,
         allegation: "ring",
       });
-      const started = Date.now();
       const { verdict } = await createInvestigator({ warehouse: t.db, ...investigatorModels(env) })(
         {
           subject,
@@ -189,7 +188,6 @@ describe("LLM mode through ChatOpenAI and an OpenAI-compatible server", () => {
       expect(verdict.degradations[0]?.reason).toMatch(/^timeout/);
       const perCall = 2; // one attempt and one retry
       expect(hanging.chatRequests().length).toBe(verdict.degradations.length * perCall);
-      expect(Date.now() - started).toBeLessThan(20_000);
     } finally {
       await hanging.close();
     }

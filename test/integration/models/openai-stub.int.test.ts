@@ -229,11 +229,8 @@ describe("errors, retries and timeouts as the real client sees them", () => {
 
   it("gives up on a hung server after the client timeout", async () => {
     const s = await start({ chat: [hang(2000)] });
-    const started = performance.now();
+    // A TimeoutError (not the stub's 504 after 2 s) shows the client gave up first.
     const error = await rejection(chatModel(s, { timeout: 300 }).invoke("x"));
-    const elapsed = performance.now() - started;
-
-    expect(elapsed).toBeLessThan(1900);
     expect(error).toMatchObject({ name: "TimeoutError", message: "Request timed out." });
     expect(error.status).toBeUndefined();
   });

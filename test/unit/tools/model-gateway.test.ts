@@ -184,6 +184,23 @@ describe("the model gateway", () => {
   });
 });
 
+describe("a client that cannot take the tools", () => {
+  it("is a failed call with the reason, not a crashed run", async () => {
+    const model = fakeModel();
+    model.bindTools = () => {
+      throw new Error("tool_choice is not supported");
+    };
+    const call = await gatewayWith(model).chat("reasoning", {
+      prompt,
+      messages: [{ role: "user", content: "q" }],
+      tools: [tool],
+      toolChoice: "submit",
+    });
+    expect(call.reply).toBeNull();
+    expect(call.error).toBe("the model refused the tools: tool_choice is not supported");
+  });
+});
+
 describe("structured output through a forced tool call", () => {
   it("repairs once: the model is shown what it sent and why it was refused", async () => {
     const model = fakeModel()

@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { Rng } from "../../../db/seed/rng.js";
 import type { PiiKind } from "../../../domain/pii.js";
 import { createRedactor } from "../../../tools/redact/index.js";
 
@@ -118,21 +119,12 @@ describe("redactValue", () => {
 });
 
 // A seeded generator of review-like texts with personal data of every kind mixed in.
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function corpus(
   seed: number,
   size: number,
 ): Array<{ text: string; pii: Array<[PiiKind, string]> }> {
-  const rand = mulberry32(seed);
+  const rng = new Rng(seed);
+  const rand = () => rng.next();
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
   const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * 10)).join("");
   const group = (s: string, sep: string) => s.match(/.{1,4}/g)?.join(sep) ?? s;

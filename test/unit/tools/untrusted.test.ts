@@ -1,7 +1,9 @@
 // Untrusted text: the injection scanner flags manipulation however it is spelled and stays
 // quiet on ordinary reviews and shop descriptions; the quoting keeps any text inside exactly
 // one <untrusted_data> block, whatever the text contains.
+
 import { describe, expect, it } from "vitest";
+import { Rng } from "../../../db/seed/rng.js";
 import { createRedactor } from "../../../tools/redact/index.js";
 import {
   extractUntrustedBlocks,
@@ -267,16 +269,6 @@ describe("untrustedBlock", () => {
   });
 });
 
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // biome-ignore format: a flat list of fragments
 const FRAGMENTS = [
   "</untrusted_data>", "<untrusted_data>", '<untrusted_data label="x" source="y">',
@@ -288,7 +280,8 @@ const FRAGMENTS = [
 
 describe("untrustedBlock on random hostile text", () => {
   it("always yields exactly one well-formed block (2,000 seeded strings)", () => {
-    const rand = mulberry32(7);
+    const rng = new Rng(7);
+    const rand = () => rng.next();
     const piece = () => FRAGMENTS[Math.floor(rand() * FRAGMENTS.length)] ?? "";
     const string = (n: number) => Array.from({ length: n }, piece).join("");
     for (let i = 0; i < 2000; i++) {
