@@ -98,6 +98,7 @@ export function registerDemoCommand(program: Command): void {
             v.risk_score.toFixed(3),
             v.recommended_action,
             v.findings.length,
+            v.manipulation_attempts.length,
             Math.round(ms),
           ]);
           if (!firstReport) firstReport = renderReport(v, outcome.evidence);
@@ -112,12 +113,16 @@ export function registerDemoCommand(program: Command): void {
               "risk",
               "action",
               "findings",
+              "steering",
               "ms",
             ],
             rows,
           ),
         );
-        console.log("\n(the first investigation also computes the category baselines)\n");
+        console.log(
+          "\n(steering: seller- or buyer-written text that tried to dictate the verdict; it is evidence, never an instruction)",
+        );
+        console.log("(the first investigation also computes the category baselines)\n");
         console.log("=".repeat(100));
         console.log(firstReport);
         console.log(

@@ -51,6 +51,7 @@ export async function unflaggedSample(
     kind: "unflagged",
     role: "primary",
     flagged: false,
+    manipulation: null,
   }));
 }
 

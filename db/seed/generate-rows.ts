@@ -6,6 +6,7 @@ import { generateOrders, generateSellerActivity } from "./activity.js";
 import { writeFlags } from "./flags.js";
 import { IdFactory } from "./ids.js";
 import { type LabelledSubject, labelSubjects } from "./labels.js";
+import { manipulatedDescription } from "./manipulation.js";
 import { applyPlants, preparePlants } from "./plants/index.js";
 import { createPopulation, equipSeller } from "./population.js";
 import { Rng } from "./rng.js";
@@ -20,6 +21,8 @@ export interface GenerateOptions {
   seed: number;
   /** Epoch milliseconds the world is anchored at. */
   asOf: number;
+  /** Plant manipulation attempts (default true); false only to compare worlds. */
+  manipulation?: boolean;
 }
 
 export interface GeneratedWorld {
@@ -37,11 +40,9 @@ function writeSellers(rng: Rng, world: World, writer: WorldWriter): void {
       ["failed", 5],
     ] as const);
     const year = new Date(seller.registeredAt).getUTCFullYear();
-    const description = shopDescription(
-      rng,
-      seller.category,
-      rng.pick(seller.country.cities),
-      year,
+    const description = manipulatedDescription(
+      seller.manipulation,
+      shopDescription(rng, seller.category, rng.pick(seller.country.cities), year),
     );
     writer.sink.push("sellers", [
       seller.id,
@@ -71,6 +72,7 @@ export async function generateRows(
   const { cases, claimed } = preparePlants(
     { rng: root.fork("plants"), world, writer },
     size.plantsPerIntensity,
+    options.manipulation ?? true,
   );
   const equipRng = root.fork("equipment");
   for (const seller of world.sellers) equipSeller(equipRng, seller, world, writer);

@@ -13,12 +13,14 @@ import type { WorldLabels } from "./labels.js";
 import { DEFAULT_AS_OF, type WorldSizeName } from "./sizes.js";
 import { WAREHOUSE_COLUMNS, WAREHOUSE_TABLES, type WarehouseTable } from "./tables.js";
 
-export const GENERATOR_VERSION = "casehound-world/1";
+export const GENERATOR_VERSION = "casehound-world/2";
 
 export interface SeedOptions {
   size: WorldSizeName;
   seed: number;
   asOf?: string;
+  /** Plant manipulation attempts (default true); false only to compare worlds. */
+  manipulation?: boolean;
   /** Called between phases, for progress output. */
   onPhase?: (phase: string) => void;
 }
@@ -123,7 +125,7 @@ export async function seedWorld(db: Database, options: SeedOptions): Promise<See
   try {
     generated = await generateInWorker(
       db,
-      { size: options.size, seed: options.seed, asOf },
+      { size: options.size, seed: options.seed, asOf, manipulation: options.manipulation ?? true },
       onPhase,
     );
     onPhase("indexes");

@@ -19,6 +19,8 @@ export const LabelledSubject = z.object({
   /** "primary" is the flagged subject; "ring_member" a collusion partner. */
   role: z.enum(["primary", "ring_member"]),
   flagged: z.boolean(),
+  /** Where text aimed at an automated reviewer was planted (files from before it lack it). */
+  manipulation: z.enum(["shop_description", "reviews"]).nullable().default(null),
 });
 export type LabelledSubject = z.infer<typeof LabelledSubject>;
 
@@ -46,6 +48,7 @@ export function labelSubjects(
       kind: c.kind,
       role: "primary",
       flagged: true,
+      manipulation: c.manipulation,
     });
     for (const member of c.members) {
       labels.push({
@@ -55,6 +58,7 @@ export function labelSubjects(
         kind: c.kind,
         role: "ring_member",
         flagged: false,
+        manipulation: null,
       });
     }
   }
@@ -66,6 +70,7 @@ export function labelSubjects(
       kind: "ordinary",
       role: "primary",
       flagged: true,
+      manipulation: null,
     });
   }
   return labels;

@@ -3,6 +3,7 @@
 // themselves (orders, reviews, logins...) are not kept: they stream to the sink.
 import { createHash } from "node:crypto";
 import type { IdFactory } from "./ids.js";
+import type { Manipulation } from "./manipulation.js";
 import type { Rng } from "./rng.js";
 import type { RowSink } from "./row-sink.js";
 import { type Cell, ts } from "./tables.js";
@@ -29,6 +30,8 @@ export interface Seller {
   products: Product[];
   /** Buyers who bought recently: the pool repeat purchases come from. */
   recentBuyers: number[];
+  /** Text planted to steer an automated reviewer (see manipulation.ts). */
+  manipulation?: Manipulation;
 }
 
 export interface Buyer {

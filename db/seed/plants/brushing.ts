@@ -1,6 +1,7 @@
 // Brushing: a seller buys its own reputation. Many young accounts with no other
 // history, sharing a few devices, IPs and addresses, each buy the same cheap item
 // and leave templated five-star praise soon after delivery.
+import { manipulatedReview } from "../manipulation.js";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "../sizes.js";
 import { brushingReview, productTitle } from "../text.js";
 import { CATEGORIES } from "../vocabulary.js";
@@ -95,7 +96,7 @@ export const brushing: Plant = {
             sellerId: seller.id,
             productId: product.id,
             rating: rng.chance(p.fiveStar) ? 5 : 4,
-            body: brushingReview(rng, p.variation),
+            body: manipulatedReview(seller.manipulation, brushingReview(rng, p.variation)),
             at: Math.min(world.asOf - MINUTE_MS, deliveredAt + rng.uniform(lo, hi) * HOUR_MS),
           });
         }

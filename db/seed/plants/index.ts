@@ -1,5 +1,6 @@
 // Plants every typology at each intensity, and the hard negatives, around sellers
 // drawn at random from the ordinary population.
+import { type ManipulationChannel, manipulationFor } from "../manipulation.js";
 import type { Seller } from "../world.js";
 import { accountTakeover } from "./account-takeover.js";
 import { brushing } from "./brushing.js";
@@ -30,12 +31,19 @@ export interface PlantedCase {
   members: Seller[];
   flag: FlagSpec;
   handle: PlantHandle;
+  /** Where the case's manipulation attempt was planted, if it has one. */
+  manipulation: ManipulationChannel | null;
 }
 
-/** Chooses the planted sellers and shapes them; call before ordinary activity. */
+/**
+ * Chooses the planted sellers and shapes them; call before ordinary activity. With
+ * `manipulation`, the first case of some kinds also carries text aimed at an automated
+ * reviewer (manipulation.ts); nothing else about the world changes.
+ */
 export function preparePlants(
   ctx: Omit<PlantContext, "claimSeller">,
   perIntensity: number,
+  manipulation = true,
 ): { cases: PlantedCase[]; claimed: Set<Seller> } {
   const claimed = new Set<Seller>();
   const claimSeller = (): Seller => {
@@ -54,6 +62,8 @@ export function preparePlants(
     for (const intensity of plant.intensities) {
       for (let n = 0; n < perIntensity; n++) {
         const seller = claimSeller();
+        const planted = manipulation ? manipulationFor(plant.kind, intensity, n) : null;
+        if (planted) seller.manipulation = planted;
         const handle = plant.prepare(seller, intensity, full);
         cases.push({
           plant,
@@ -63,6 +73,7 @@ export function preparePlants(
           members: handle.members,
           flag: handle.flag,
           handle,
+          manipulation: planted?.channel ?? null,
         });
       }
     }

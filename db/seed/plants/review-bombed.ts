@@ -1,6 +1,7 @@
 // Hard negative: a seller hit by a review-bombing campaign. A burst of one-star
 // reviews without purchases, from fresh accounts sharing a few devices — the
 // attackers are the fraudsters, the seller is the victim. Not fraud by the seller.
+import { manipulatedReview } from "../manipulation.js";
 import { DAY_MS, MINUTE_MS } from "../sizes.js";
 import { reviewBombText } from "../text.js";
 import { DISPOSABLE_EMAIL_DOMAINS } from "../vocabulary.js";
@@ -54,7 +55,7 @@ export const reviewBombed: Plant = {
             sellerId: seller.id,
             productId: target.id,
             rating: 1,
-            body: reviewBombText(rng, seller.shopName),
+            body: manipulatedReview(seller.manipulation, reviewBombText(rng, seller.shopName)),
             at,
           });
         }
