@@ -8,6 +8,7 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import { type BaseCheckpointSaver, MemorySaver } from "@langchain/langgraph";
 import type { GuardedQuery } from "../agents/sql-retrieval/llm.js";
 import { DEFAULT_PRICES, type PriceTable } from "../config/prices.js";
+import { redactionSecret } from "../db/repositories/installation.js";
 import type { Database } from "../db/types.js";
 import { Budget, DEFAULT_BUDGET } from "../domain/budget.js";
 import { Case, CaseInput } from "../domain/case.js";
@@ -17,7 +18,7 @@ import type { ModelRole } from "../domain/model-role.js";
 import type { Verdict } from "../domain/verdict.js";
 import { type BaselineCache, createBaselineCache } from "../tools/indicators/baselines.js";
 import { createModelGateway } from "../tools/model/gateway.js";
-import { createRedactor } from "../tools/redact/redactor.js";
+import { caseRedactionKey, createRedactor } from "../tools/redact/redactor.js";
 import { warehousePolicy } from "../tools/sql/policy.js";
 import { runReadOnly } from "../tools/sql/read-only.js";
 import { type AuditSink, createMemoryAuditSink } from "./audit-sink.js";
@@ -56,6 +57,8 @@ export interface InvestigatorOptions {
   modelLabels?: Partial<Record<ModelRole, string>>;
   /** Prices, per-call timeout and retries for model calls. */
   modelSettings?: { prices?: PriceTable; timeoutMs?: number; retries?: number };
+  /** The installation's secret behind the PII placeholders; read from `app` when unset. */
+  redactionSecret?: string;
   /** How long one model-written query may run (server PostgreSQL; PGlite cannot time out). */
   sqlTimeoutMs?: number;
   now?: () => Date;
@@ -106,6 +109,15 @@ export function createInvestigator(options: InvestigatorOptions) {
     budget,
     checkpointer: options.checkpointer ?? new MemorySaver(),
   });
+  let secret: Promise<string> | undefined;
+  const installationSecret = (): Promise<string> => {
+    if (options.redactionSecret) return Promise.resolve(options.redactionSecret);
+    secret ??= redactionSecret(app).catch((error: unknown) => {
+      secret = undefined;
+      throw error;
+    });
+    return secret;
+  };
   const caches = new Map<string, BaselineCache>();
   const baselinesAt = (asOf: string) => {
     let baselines = caches.get(asOf);
@@ -140,7 +152,10 @@ export function createInvestigator(options: InvestigatorOptions) {
       ? await options.recorder(theCase.id, runId)
       : createRecorder();
     const startedAt = resumed ? (saved.values as CaseStateType).startedAt : now().getTime();
-    const redactor = createRedactor(theCase.id);
+    const llmMode = Object.keys(labels).length > 0;
+    const redactor = llmMode
+      ? createRedactor(caseRedactionKey(await installationSecret(), theCase.id))
+      : null;
     const deps: InvestigationDeps = {
       warehouse: recordedQueries(options.warehouse, "warehouse", recorder),
       corpus: recordedQueries(app, "corpus", recorder),
@@ -148,20 +163,19 @@ export function createInvestigator(options: InvestigatorOptions) {
       recorder,
       budget,
       models,
-      gateway:
-        Object.keys(labels).length === 0
-          ? null
-          : createModelGateway({
-              models,
-              labels,
-              redact: (value) => redactor.redactValue(value),
-              observe: recorder.observe.bind(recorder),
-              prices: options.modelSettings?.prices ?? DEFAULT_PRICES,
-              timeoutMs: options.modelSettings?.timeoutMs ?? 60_000,
-              retries: options.modelSettings?.retries ?? 3,
-              deadline: startedAt + budget.maxWallMs,
-              ...(control.signal ? { signal: control.signal } : {}),
-            }),
+      gateway: !redactor
+        ? null
+        : createModelGateway({
+            models,
+            labels,
+            redact: (value) => redactor.redactValue(value),
+            observe: recorder.observe.bind(recorder),
+            prices: options.modelSettings?.prices ?? DEFAULT_PRICES,
+            timeoutMs: options.modelSettings?.timeoutMs ?? 60_000,
+            retries: options.modelSettings?.retries ?? 3,
+            deadline: startedAt + budget.maxWallMs,
+            ...(control.signal ? { signal: control.signal } : {}),
+          }),
       modelSql: guardedQuery(options.warehouse, recorder, options.sqlTimeoutMs ?? 5_000),
       sqlPolicy,
       now,

@@ -5,6 +5,7 @@
 // every graph step's audit event (kind, actor, payload).
 import { readRunSteps, verifyAuditChain } from "../db/repositories/audit.js";
 import { getCase } from "../db/repositories/cases.js";
+import { redactionSecret } from "../db/repositories/installation.js";
 import { loadRecordings } from "../db/repositories/recordings.js";
 import { latestVerdict } from "../db/repositories/runs.js";
 import type { Database } from "../db/types.js";
@@ -121,6 +122,8 @@ export async function replayCase(app: Database, caseId: string): Promise<ReplayR
     budget: started.payload.budget as Budget,
     // A model run replays from its recorded replies: the labels, never a client.
     modelLabels: modelLabelsOf(started.payload.models),
+    // Read now: the sealed application database answers nothing during the replay.
+    redactionSecret: await redactionSecret(app),
     recorder: async () => createRecorder({ recorded: recordings, replay: true }),
     audit: () => ({
       record: async (stepKey, draft) => {

@@ -1,2 +1,2 @@
 // The PII redactor agents use before text reaches a chat model.
-export { createRedactor, type Redactor } from "./redactor.js";
+export { caseRedactionKey, createRedactor, type Redactor } from "./redactor.js";

@@ -1,9 +1,10 @@
 // Replaces personal data with placeholders before text goes to a chat model. A placeholder
 // is an HMAC of the value keyed by the case, so the same value always reads the same within
 // a case, in whichever process works on it (runs resume elsewhere and replays compare
-// requests), while placeholders from different cases cannot be linked. The case key should
+// requests), while placeholders from different cases cannot be linked. The case key must
 // not be guessable from what the model sees: with it, short values such as phone numbers
-// could be recovered by trying candidates.
+// could be recovered by trying candidates. caseRedactionKey derives it from the
+// installation's secret and the case id.
 import { createHmac } from "node:crypto";
 import { PII_KINDS, type PiiKind, replacePii } from "../../domain/pii.js";
 
@@ -20,6 +21,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null) return false;
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
+}
+
+/** The key of a case's redactor: the case id under the installation's secret. */
+export function caseRedactionKey(installationSecret: string, caseId: string): string {
+  if (installationSecret.length < 16) throw new Error("the installation secret is too short");
+  return createHmac("sha256", installationSecret).update(`case:${caseId}`).digest("hex");
 }
 
 export function createRedactor(caseKey: string): Redactor {

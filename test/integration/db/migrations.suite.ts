@@ -1,6 +1,7 @@
 // Migration behaviour, shared by the PGlite and the server PostgreSQL test files.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadMigrations, migrate } from "../../../db/migrate.js";
+import { redactionSecret } from "../../../db/repositories/installation.js";
 import { WAREHOUSE_COLUMNS, WAREHOUSE_TABLES } from "../../../db/seed/tables.js";
 import { isAppError } from "../../../domain/errors.js";
 import type { TestDatabase } from "../../support/engines.js";
@@ -23,6 +24,25 @@ export function migrationSuite(engine: string, open: () => Promise<TestDatabase>
         "SELECT name FROM casehound.schema_migrations ORDER BY version",
       );
       expect(rows.map((r) => r.name)).toEqual(names);
+    });
+
+    it("gives each installation a random redaction secret of its own, stable once made", async () => {
+      await migrate(t.db);
+      const first = await redactionSecret(t.db);
+      expect(first).toMatch(/^[0-9a-f]{64}$/);
+      expect(await redactionSecret(t.db)).toBe(first);
+      const other = await open();
+      try {
+        await migrate(other.db);
+        expect(await redactionSecret(other.db)).not.toBe(first);
+      } finally {
+        await other.dispose();
+      }
+      await expect(
+        t.db.query("INSERT INTO casehound.installation (redaction_secret) VALUES ($1)", [
+          "x".repeat(64),
+        ]),
+      ).rejects.toThrow();
     });
 
     it("creates exactly the warehouse tables and columns of the contract, in order", async () => {

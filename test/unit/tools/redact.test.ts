@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { Rng } from "../../../db/seed/rng.js";
 import type { PiiKind } from "../../../domain/pii.js";
-import { createRedactor } from "../../../tools/redact/index.js";
+import { caseRedactionKey, createRedactor } from "../../../tools/redact/index.js";
 
 const PLACEHOLDER = /<(EMAIL|PHONE|CARD|IBAN|ADDRESS)_[0-9a-f]{8}>/g;
 
@@ -60,6 +60,18 @@ process.stdout.write(createRedactor("case_9").redact(${JSON.stringify(text)}));`
 
   it("cannot be made without a case key", () => {
     expect(() => createRedactor("")).toThrow(/case key/);
+  });
+
+  it("keys a case by the installation's secret, so the case id alone cannot recompute a placeholder", () => {
+    const secretA = "a".repeat(64);
+    const secretB = "b".repeat(64);
+    const text = "call +44 20 7946 0958";
+    const a = createRedactor(caseRedactionKey(secretA, "case_1")).redact(text);
+    expect(createRedactor(caseRedactionKey(secretA, "case_1")).redact(text)).toBe(a);
+    expect(createRedactor(caseRedactionKey(secretB, "case_1")).redact(text)).not.toBe(a);
+    expect(createRedactor(caseRedactionKey(secretA, "case_2")).redact(text)).not.toBe(a);
+    expect(createRedactor("case_1").redact(text)).not.toBe(a);
+    expect(() => caseRedactionKey("short", "case_1")).toThrow(/too short/);
   });
 });
 
