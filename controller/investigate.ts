@@ -27,6 +27,7 @@ import { buildInvestigationGraph } from "./graph.js";
 import { recordedBaselines, recordedQueries } from "./recorded-tools.js";
 import { createRecorder, type Recorder } from "./recorder.js";
 import type { CaseStateType } from "./state.js";
+import { caseTracer, tracingEnabled } from "./tracing.js";
 
 export interface InvestigationResult {
   verdict: Verdict;
@@ -153,9 +154,12 @@ export function createInvestigator(options: InvestigatorOptions) {
       : createRecorder();
     const startedAt = resumed ? (saved.values as CaseStateType).startedAt : now().getTime();
     const llmMode = Object.keys(labels).length > 0;
-    const redactor = llmMode
-      ? createRedactor(caseRedactionKey(await installationSecret(), theCase.id))
-      : null;
+    const tracing = tracingEnabled();
+    const redactor =
+      llmMode || tracing
+        ? createRedactor(caseRedactionKey(await installationSecret(), theCase.id))
+        : null;
+    const traced = tracing && redactor ? caseTracer(redactor) : null;
     const deps: InvestigationDeps = {
       warehouse: recordedQueries(options.warehouse, "warehouse", recorder),
       corpus: recordedQueries(app, "corpus", recorder),
@@ -163,19 +167,20 @@ export function createInvestigator(options: InvestigatorOptions) {
       recorder,
       budget,
       models,
-      gateway: !redactor
-        ? null
-        : createModelGateway({
-            models,
-            labels,
-            redact: (value) => redactor.redactValue(value),
-            observe: recorder.observe.bind(recorder),
-            prices: options.modelSettings?.prices ?? DEFAULT_PRICES,
-            timeoutMs: options.modelSettings?.timeoutMs ?? 60_000,
-            retries: options.modelSettings?.retries ?? 3,
-            deadline: startedAt + budget.maxWallMs,
-            ...(control.signal ? { signal: control.signal } : {}),
-          }),
+      gateway:
+        !llmMode || !redactor
+          ? null
+          : createModelGateway({
+              models,
+              labels,
+              redact: (value) => redactor.redactValue(value),
+              observe: recorder.observe.bind(recorder),
+              prices: options.modelSettings?.prices ?? DEFAULT_PRICES,
+              timeoutMs: options.modelSettings?.timeoutMs ?? 60_000,
+              retries: options.modelSettings?.retries ?? 3,
+              deadline: startedAt + budget.maxWallMs,
+              ...(control.signal ? { signal: control.signal } : {}),
+            }),
       modelSql: guardedQuery(options.warehouse, recorder, options.sqlTimeoutMs ?? 5_000),
       sqlPolicy,
       now,
@@ -187,6 +192,7 @@ export function createInvestigator(options: InvestigatorOptions) {
       recursionLimit: 25 + budget.maxIterations * 10,
       ...(control.signal ? { signal: control.signal } : {}),
       ...(options.durability ? { durability: options.durability } : {}),
+      ...(traced ? { callbacks: [traced.tracer] } : {}),
     };
     const start = {
       case: theCase,
@@ -203,7 +209,9 @@ export function createInvestigator(options: InvestigatorOptions) {
       assessments: [],
     };
     // A null input continues the thread from its last checkpoint (or returns its end state).
-    const final = await graph.invoke(resumed ? null : start, config);
+    const final = await graph
+      .invoke(resumed ? null : start, config)
+      .finally(() => traced?.finish());
     if (!final.verdict) throw new Error(`case ${theCase.id} ended without a verdict`);
     return {
       verdict: final.verdict,
