@@ -12,6 +12,7 @@ import { registerKeysCommands } from "./commands/keys.js";
 import { registerReplayCommand } from "./commands/replay.js";
 import { registerResumeCommand } from "./commands/resume.js";
 import { registerReviewCommand } from "./commands/review.js";
+import { registerSearchCommands } from "./commands/search.js";
 import { registerSeedCommand } from "./commands/seed.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerSqlCommands } from "./commands/sql.js";
@@ -36,6 +37,7 @@ function buildProgram(): Command {
   registerServeCommand(program);
   registerKeysCommands(program);
   registerSqlCommands(program);
+  registerSearchCommands(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();
