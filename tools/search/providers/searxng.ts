@@ -4,7 +4,6 @@
 // and an answer in which the upstream engines failed rather than found nothing.
 import { z } from "zod";
 import { type SearchOptions, type SearchProvider, SearchProviderError } from "../types.js";
-import { toSearchResult } from "./result.js";
 import {
   excerpt,
   fail,
@@ -13,6 +12,7 @@ import {
   requestWithRetries,
   shapeProblem,
 } from "./http.js";
+import { toSearchResult } from "./result.js";
 
 const NAME = "searxng";
 

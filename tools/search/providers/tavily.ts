@@ -4,7 +4,6 @@
 // an empty search) and has no timeout, and investigations must know when search failed.
 import { z } from "zod";
 import { type SearchOptions, type SearchProvider, SearchProviderError } from "../types.js";
-import { toSearchResult } from "./result.js";
 import {
   excerpt,
   fail,
@@ -13,6 +12,7 @@ import {
   requestWithRetries,
   shapeProblem,
 } from "./http.js";
+import { toSearchResult } from "./result.js";
 
 const NAME = "tavily";
 /** Tavily refuses max_results above 20. */
