@@ -12,6 +12,7 @@ import { openCheckpointer } from "../db/checkpoint/open.js";
 import { openPostgres } from "../db/postgres.js";
 import type { Database } from "../db/types.js";
 import { type CommandContext, withDatabase } from "./context.js";
+import { prepareSearch } from "./search-setup.js";
 
 export async function withCaseRunner<T>(
   fn: (runner: CaseRunner, db: Database, ctx: CommandContext) => Promise<T>,
@@ -29,6 +30,7 @@ export async function withCaseRunner<T>(
           checkpointer: checkpoints.saver,
           leaseMs: env.CASEHOUND_RUN_LEASE_MS,
           ...investigatorModels(env),
+          ...(await prepareSearch(db, env)),
           ...options,
         });
         return await fn(runner, db, ctx);

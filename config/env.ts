@@ -1,4 +1,6 @@
 // The only reader of process.env. Everything else receives a parsed, typed Env.
+import { homedir } from "node:os";
+import { join } from "node:path";
 import { z } from "zod";
 import { AppError } from "../domain/errors.js";
 
@@ -12,6 +14,13 @@ const postgresUrl = z
 
 const emptyAsUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), {
+    message: "must be an http:// or https:// URL",
+  });
 
 export const EnvSchema = z.object({
   /** Server PostgreSQL (with pgvector). Unset: the embedded PGlite database. */
@@ -57,20 +66,12 @@ export const EnvSchema = z.object({
   CASEHOUND_MODEL_SQL: z.preprocess(emptyAsUndefined, z.string().trim().optional()),
   CASEHOUND_MODEL_REASONING: z.preprocess(emptyAsUndefined, z.string().trim().optional()),
   CASEHOUND_MODEL_REFLECTION: z.preprocess(emptyAsUndefined, z.string().trim().optional()),
+  CASEHOUND_MODEL_WEB: z.preprocess(emptyAsUndefined, z.string().trim().optional()),
   /** The embedding model, as provider:model (used by the search layer). Unset: local word vectors. */
   CASEHOUND_EMBEDDING_MODEL: z.preprocess(emptyAsUndefined, z.string().trim().optional()),
   OPENAI_API_KEY: z.preprocess(emptyAsUndefined, z.string().trim().optional()),
   /** Any OpenAI-compatible server (vLLM, Ollama, llama.cpp, Azure's v1 endpoint). */
-  OPENAI_BASE_URL: z.preprocess(
-    emptyAsUndefined,
-    z
-      .string()
-      .trim()
-      .refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), {
-        message: "must be an http:// or https:// URL",
-      })
-      .optional(),
-  ),
+  OPENAI_BASE_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
   /** How long one model request may take before it is abandoned (and perhaps retried). */
   CASEHOUND_MODEL_TIMEOUT_MS: z.preprocess(
     emptyAsUndefined,
@@ -83,6 +84,26 @@ export const EnvSchema = z.object({
   ),
   /** Prices per million tokens, JSON: {"model": {"input": 0.15, "output": 0.6}}; merged over the defaults. */
   CASEHOUND_MODEL_PRICES: z.preprocess(emptyAsUndefined, z.string().optional()),
+  /** Where derived files shared by every data directory live (the word-vector cache). */
+  CASEHOUND_CACHE_DIR: z.preprocess(
+    emptyAsUndefined,
+    z.string().default(join(homedir(), ".cache", "casehound")),
+  ),
+  /** Tavily web search; with a key, investigations search the web through it too. */
+  TAVILY_API_KEY: z.preprocess(emptyAsUndefined, z.string().trim().optional()),
+  /** Tavily's API address (a proxy, or a test server). */
+  TAVILY_BASE_URL: z.preprocess(emptyAsUndefined, httpUrl.default("https://api.tavily.com")),
+  /** A SearxNG instance (with the json format enabled); investigations search through it too. */
+  SEARXNG_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
+  /** How long one web-search request may take, and how often a 429/5xx/timeout is retried. */
+  CASEHOUND_SEARCH_TIMEOUT_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(100).max(120_000).default(10_000),
+  ),
+  CASEHOUND_SEARCH_RETRIES: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(0).max(5).default(2),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -38,6 +38,7 @@ const ROLE_VARIABLE: Record<ModelRole, keyof Env> = {
   sql: "CASEHOUND_MODEL_SQL",
   reasoning: "CASEHOUND_MODEL_REASONING",
   reflection: "CASEHOUND_MODEL_REFLECTION",
+  web: "CASEHOUND_MODEL_WEB",
 };
 
 /** "openai:gpt-4o-mini" or "gpt-4o-mini"; "offline" (or "none") means no model. */

@@ -8,7 +8,9 @@ import type { Budget } from "../domain/budget.js";
 import type { ModelRole } from "../domain/model-role.js";
 import type { BaselineCache } from "../tools/indicators/baselines.js";
 import type { ModelGateway } from "../tools/model/gateway.js";
+import type { SearchProvider } from "../tools/search/types.js";
 import type { SqlPolicy } from "../tools/sql/policy.js";
+import type { Embedder } from "../tools/vector/types.js";
 import type { AuditSink } from "./audit-sink.js";
 import type { Recorder } from "./recorder.js";
 
@@ -20,6 +22,10 @@ export interface InvestigationDeps {
   warehouse: Queryable;
   /** The document corpus (casehound.documents), read only, through the recorder. */
   corpus: Queryable;
+  /** Embeds search queries (through the recorder); null: full-text search only. */
+  embedder: Embedder | null;
+  /** Outside web-search providers (through the recorder); the local corpus is always searched. */
+  searchProviders: SearchProvider[];
   /** Category baselines, through the recorder. */
   baselines: BaselineCache;
   /** Where every outside answer is recorded (live) or read back (replay). */

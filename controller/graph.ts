@@ -9,8 +9,9 @@ import { intake } from "./nodes/intake.js";
 import { plan } from "./nodes/plan.js";
 import { reason } from "./nodes/reason.js";
 import { reflect } from "./nodes/reflect.js";
-import { sqlRetrieval, webSearch } from "./nodes/retrieve.js";
+import { sqlRetrieval } from "./nodes/retrieve.js";
 import { timed } from "./nodes/timed.js";
+import { webSearch } from "./nodes/web-search.js";
 import { afterIntake, afterReflect, dispatch } from "./routing.js";
 import { CaseState } from "./state.js";
 

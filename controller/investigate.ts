@@ -19,12 +19,19 @@ import type { Verdict } from "../domain/verdict.js";
 import { type BaselineCache, createBaselineCache } from "../tools/indicators/baselines.js";
 import { createModelGateway } from "../tools/model/gateway.js";
 import { caseRedactionKey, createRedactor } from "../tools/redact/redactor.js";
+import type { SearchProvider } from "../tools/search/types.js";
 import { warehousePolicy } from "../tools/sql/policy.js";
 import { runReadOnly } from "../tools/sql/read-only.js";
+import type { Embedder } from "../tools/vector/types.js";
 import { type AuditSink, createMemoryAuditSink } from "./audit-sink.js";
 import type { InvestigationDeps, RoleModels } from "./deps.js";
 import { buildInvestigationGraph } from "./graph.js";
-import { recordedBaselines, recordedQueries } from "./recorded-tools.js";
+import {
+  recordedBaselines,
+  recordedEmbedder,
+  recordedProvider,
+  recordedQueries,
+} from "./recorded-tools.js";
 import { createRecorder, type Recorder } from "./recorder.js";
 import type { CaseStateType } from "./state.js";
 import { caseTracer, tracingEnabled } from "./tracing.js";
@@ -58,6 +65,10 @@ export interface InvestigatorOptions {
   modelLabels?: Partial<Record<ModelRole, string>>;
   /** Prices, per-call timeout and retries for model calls. */
   modelSettings?: { prices?: PriceTable; timeoutMs?: number; retries?: number };
+  /** Embeds search queries; a replay gives the stored model's name and size only. */
+  embedder?: Embedder | { model: string; dims: number };
+  /** Outside web-search providers (Tavily, SearxNG); the local corpus is always searched. */
+  searchProviders?: SearchProvider[];
   /** The installation's secret behind the PII placeholders; read from `app` when unset. */
   redactionSecret?: string;
   /** How long one model-written query may run (server PostgreSQL; PGlite cannot time out). */
@@ -163,6 +174,8 @@ export function createInvestigator(options: InvestigatorOptions) {
     const deps: InvestigationDeps = {
       warehouse: recordedQueries(options.warehouse, "warehouse", recorder),
       corpus: recordedQueries(app, "corpus", recorder),
+      embedder: options.embedder ? recordedEmbedder(options.embedder, recorder) : null,
+      searchProviders: (options.searchProviders ?? []).map((p) => recordedProvider(p, recorder)),
       baselines: recordedBaselines(baselinesAt(asOf), recorder),
       recorder,
       budget,

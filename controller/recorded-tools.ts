@@ -3,6 +3,12 @@
 // tell a live run from a replay; the recorder decides where answers come from.
 import type { Queryable, QueryResult } from "../db/types.js";
 import type { BaselineCache } from "../tools/indicators/baselines.js";
+import {
+  type SearchProvider,
+  SearchProviderError,
+  type SearchResult,
+} from "../tools/search/types.js";
+import type { Embedder } from "../tools/vector/types.js";
 import type { Recorder } from "./recorder.js";
 
 export function recordedQueries(db: Queryable, tool: string, recorder: Recorder): Queryable {
@@ -25,6 +31,54 @@ export function recordedBaselines(cache: BaselineCache, recorder: Recorder): Bas
       return recorder.observe("baseline", { indicator: definition.id, category, value }, () =>
         cache.compare(definition, category, value),
       );
+    },
+  };
+}
+
+/** An embedder seen through the recorder; a replay gives only the model's name and size. */
+export function recordedEmbedder(
+  embedder: Embedder | { model: string; dims: number },
+  recorder: Recorder,
+): Embedder {
+  return {
+    model: embedder.model,
+    dims: embedder.dims,
+    embed(texts) {
+      return recorder.observe("embedding", { model: embedder.model, texts }, () => {
+        if (!("embed" in embedder)) throw new Error(`no ${embedder.model} embedder in a replay`);
+        return embedder.embed(texts);
+      });
+    },
+  };
+}
+
+type Answered =
+  | { ok: true; results: SearchResult[] }
+  | { ok: false; kind: string; message: string };
+
+/**
+ * A search provider seen through the recorder. A failure is recorded as an answer too,
+ * so a resumed or replayed run meets the same failure instead of asking again.
+ */
+export function recordedProvider(provider: SearchProvider, recorder: Recorder): SearchProvider {
+  return {
+    name: provider.name,
+    async search(query, options) {
+      const answer = await recorder.observe<Answered>(
+        `search:${provider.name}`,
+        { query, limit: options.limit },
+        async () => {
+          try {
+            return { ok: true, results: await provider.search(query, options) };
+          } catch (error) {
+            if (options.signal?.aborted) throw error;
+            const kind = error instanceof SearchProviderError ? error.kind : "unavailable";
+            return { ok: false, kind, message: (error as Error).message };
+          }
+        },
+      );
+      if (answer.ok) return answer.results;
+      throw new SearchProviderError(provider.name, answer.kind as never, answer.message, null);
     },
   };
 }

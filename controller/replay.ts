@@ -102,6 +102,16 @@ function modelLabelsOf(models: unknown): Partial<Record<ModelRole, string>> {
   ) as Partial<Record<ModelRole, string>>;
 }
 
+function embeddingOf(value: unknown): { embedder?: { model: string; dims: number } } {
+  if (!value || typeof value !== "object") return {};
+  const { model, dims } = value as { model?: unknown; dims?: unknown };
+  return typeof model === "string" && typeof dims === "number" ? { embedder: { model, dims } } : {};
+}
+
+function providerNamesOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
 export async function replayCase(app: Database, caseId: string): Promise<ReplayReport> {
   const theCase = await getCase(app, caseId);
   if (!theCase) throw new AppError("not_found", `no stored case ${caseId}`);
@@ -122,6 +132,12 @@ export async function replayCase(app: Database, caseId: string): Promise<ReplayR
     budget: started.payload.budget as Budget,
     // A model run replays from its recorded replies: the labels, never a client.
     modelLabels: modelLabelsOf(started.payload.models),
+    // Likewise the embedding model and the search providers: names, answered from recordings.
+    ...embeddingOf(started.payload.embedding),
+    searchProviders: providerNamesOf(started.payload.search_providers).map((name) => ({
+      name,
+      search: () => Promise.reject(new Error(`no live ${name} in a replay`)),
+    })),
     // Read now: the sealed application database answers nothing during the replay.
     redactionSecret: await redactionSecret(app),
     recorder: async () => createRecorder({ recorded: recordings, replay: true }),

@@ -19,6 +19,7 @@ export function dispatch(state: CaseStateType): Send[] | "reason" {
       round: state.iteration,
       index,
       usage: state.usage,
+      allegation: state.case.allegation,
     };
     return task.agent === "sql_retrieval"
       ? new Send("sqlRetrieval", input)

@@ -15,6 +15,8 @@ export const AuditKind = z.enum([
   "task_dispatched",
   "sql_executed",
   "search_executed",
+  // claims a web-search model made that its cited result does not support
+  "claims_rejected",
   "llm_call",
   "evidence_added",
   "reasoning",

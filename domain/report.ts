@@ -70,6 +70,18 @@ export function renderReport(verdict: Verdict, evidence: readonly Evidence[]): s
       ? verdict.counter_evidence.map((f) => findingLine(f, byId))
       : ["- none"]),
   );
+  if (verdict.guidance.length) {
+    lines.push("", "## Guidance followed (knowledge base)", "");
+    lines.push(...verdict.guidance.map((g) => `- \`${g.evidence_id}\` ${g.heading} (${g.doc_id})`));
+  }
+  if (verdict.manipulation_attempts.length) {
+    lines.push("", "## Manipulation attempts (recorded, never obeyed)", "");
+    lines.push(
+      ...verdict.manipulation_attempts.map(
+        (m) => `- \`${m.evidence_id}\` ${m.summary.slice(0, 300)}`,
+      ),
+    );
+  }
   lines.push("", "## How the score adds up", "");
   lines.push(...verdict.reasoning.map((step) => `- ${step}`));
   lines.push("", "## Reflection", "");

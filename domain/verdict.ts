@@ -94,6 +94,10 @@ export const Verdict = z.object({
   }),
   /** Where a model failed and its deterministic counterpart took over. */
   degradations: z.array(Degradation).default([]),
+  /** Knowledge-base passages (typology playbook, enforcement policy) the decision follows. */
+  guidance: z
+    .array(z.object({ evidence_id: z.string(), doc_id: z.string(), heading: z.string() }))
+    .default([]),
   /** Untrusted text that tried to steer the investigation (evidence of kind manipulation_attempt). */
   manipulation_attempts: z
     .array(z.object({ evidence_id: z.string(), summary: z.string() }))

@@ -1,56 +1,63 @@
-// The offline web-search agent: looks the shop up in the local document corpus by
-// name and id. Everything it returns is untrusted text, kept as data. Hits must
-// name the shop itself, so a report about a look-alike shop is not evidence
-// against this one.
-
-import type { Queryable } from "../../db/types.js";
-import { hashOf } from "../../domain/canonical-json.js";
+// The offline web-search agent: the planner's queries (the shop's name, its seller id)
+// on the local corpus and any configured provider; every page that names the subject
+// exactly becomes web evidence — untrusted text, kept as data, with where and when it
+// was found and a hash of what was read.
 import { type Evidence, makeEvidence } from "../../domain/evidence.js";
 import type { WebTask } from "../../domain/task.js";
-import { searchLocalCorpus } from "../../tools/search/local-corpus.js";
+import {
+  type Hit,
+  type SearchCall,
+  type SearchContext,
+  searchEverywhere,
+  sourcesOf,
+} from "./search.js";
 
 export interface SearchResult {
   evidence: Evidence[];
   calls: number;
-  /** Each search as it ran: the query, hits returned, hits kept as evidence. */
-  searches: { query: string; hits: number; kept: number; resultHash: string }[];
+  /** Each search as it ran: the query, provider, hits returned, hits kept as evidence. */
+  searches: SearchCall[];
 }
 
-function namesSubject(text: string, names: readonly string[]): boolean {
-  const haystack = text.toLowerCase();
-  return names.some((name) => name.length > 0 && haystack.includes(name.toLowerCase()));
+export function webEvidence(hit: Hit, now: string, claims?: unknown[]): Evidence {
+  return makeEvidence(
+    {
+      kind: "web",
+      source: { locator: hit.url, params: [hit.query], via: hit.provider },
+      summary: `${hit.provider}: ${hit.title}`,
+      data: {
+        url: hit.url,
+        title: hit.title,
+        snippet: hit.text,
+        provider: hit.provider,
+        rank: hit.rank,
+        // An outside provider's fetch time is part of what was read; the local corpus's
+        // is not (the same page must be the same evidence on every run).
+        ...(hit.retrievedAt ? { retrieved_at: hit.retrievedAt } : {}),
+        content_hash: hit.contentHash,
+        published_at: hit.publishedAt,
+        ...(hit.docId ? { doc_id: hit.docId, chunk_id: hit.chunkId } : {}),
+        ...(claims ? { claims } : {}),
+      },
+      untrusted: true,
+    },
+    now,
+  );
 }
 
 export async function searchCorpus(
-  db: Queryable,
+  ctx: SearchContext,
   task: WebTask,
   names: readonly string[],
   now: () => string,
 ): Promise<SearchResult> {
-  const result: SearchResult = { evidence: [], calls: 0, searches: [] };
-  for (const query of task.queries.slice(0, task.maxCalls)) {
-    const hits = await searchLocalCorpus(db, query);
-    result.calls++;
-    const kept = hits.filter((hit) => namesSubject(`${hit.title} ${hit.snippet}`, names));
-    result.searches.push({ query, hits: hits.length, kept: kept.length, resultHash: hashOf(hits) });
-    for (const hit of kept) {
-      result.evidence.push(
-        makeEvidence(
-          {
-            kind: "web",
-            source: {
-              locator: hit.url ?? `doc:${hit.docId}`,
-              params: [query],
-              via: "local_corpus",
-            },
-            summary: `${hit.source}: ${hit.title}`,
-            data: { doc_id: hit.docId, title: hit.title, snippet: hit.snippet, rank: hit.rank },
-            untrusted: true,
-          },
-          now(),
-        ),
-      );
-    }
-  }
-  return result;
+  // Each query goes to every source, and each of those is one call of the budget.
+  const queries = task.queries.slice(0, Math.floor(task.maxCalls / sourcesOf(ctx)));
+  const { kept, calls } = await searchEverywhere(ctx, queries, names);
+  const at = now();
+  return {
+    evidence: kept.map((hit) => webEvidence(hit, at)),
+    calls: calls.length,
+    searches: calls,
+  };
 }

@@ -1,6 +1,7 @@
 // `casehound demo`: a fresh embedded database, the small demo world, then a
 // handful of investigations — planted cases of each typology, the hard negatives
 // and sellers nobody flagged — as a compact table and one full case report.
+
 import { join } from "node:path";
 import type { Command } from "commander";
 import { investigatorModels } from "../../config/models.js";
@@ -15,6 +16,7 @@ import { parseSeed } from "../arguments.js";
 import { context } from "../context.js";
 import { unflaggedSample } from "../eval/run.js";
 import { table, thousands } from "../format.js";
+import { prepareSearch } from "../search-setup.js";
 
 const SHOWCASE: readonly [string, string | null][] = [
   ["brushing", "blatant"],
@@ -66,6 +68,7 @@ export function registerDemoCommand(program: Command): void {
           warehouse: db,
           checkpointer: checkpoints.saver,
           ...investigatorModels(env),
+          ...(await prepareSearch(db, env)),
         });
         const rows: (string | number)[][] = [];
         let firstCase = "";

@@ -1,6 +1,7 @@
 // `casehound eval`: seeds a labelled demo world into a fresh embedded database,
 // investigates every escalated subject and a sample of unflagged sellers, and
 // prints how the verdicts compare with the ground truth.
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,9 +12,11 @@ import { seedWorld } from "../../db/seed/generate.js";
 import type { WorldSizeName } from "../../db/seed/sizes.js";
 import { TYPOLOGIES } from "../../domain/typology.js";
 import { parseSeed } from "../arguments.js";
+import { context } from "../context.js";
 import { evaluate, LABELS } from "../eval/metrics.js";
 import { runEval } from "../eval/run.js";
 import { table } from "../format.js";
+import { prepareSearch } from "../search-setup.js";
 
 interface EvalOptions {
   size: WorldSizeName;
@@ -51,7 +54,10 @@ export function registerEvalCommand(program: Command): void {
         console.error(`seeding the ${options.size} world (seed ${options.seed}) into ${dir} ...`);
         const { labels } = await seedWorld(db, { size: options.size, seed: options.seed });
         const sample = options.sample ?? (options.size === "small" ? 40 : 150);
-        const run = await runEval(db, labels, { sample });
+        const run = await runEval(db, labels, {
+          sample,
+          search: await prepareSearch(db, context().env),
+        });
         const metrics = evaluate(run.escalated);
         const ring = {
           found: run.ringMembers.filter((c) => c.predicted === "collusion").length,

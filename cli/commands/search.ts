@@ -2,9 +2,10 @@
 // corpus (web pages and reports, and the knowledge base), and keeping its embeddings
 // in step with the configured embedding model.
 import type { Command } from "commander";
+import { saveKnowledgeBase } from "../../db/corpus/save.js";
 import { AppError } from "../../domain/errors.js";
 import { hybridSearch } from "../../tools/search/hybrid.js";
-import { embedCorpus, loadKnowledgeBaseInto } from "../../tools/search/index-corpus.js";
+import { embedCorpus } from "../../tools/search/index-corpus.js";
 import { withDatabase } from "../context.js";
 import { embedderFor } from "../embedder.js";
 
@@ -60,7 +61,7 @@ export function registerSearchCommands(program: Command): void {
     )
     .action(async () => {
       await withDatabase(async (db, { env }) => {
-        const kb = await loadKnowledgeBaseInto(db);
+        const kb = await saveKnowledgeBase(db);
         const embedder = await embedderFor(env);
         const report = await embedCorpus(db, embedder);
         console.log(

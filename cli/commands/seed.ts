@@ -1,4 +1,5 @@
 // `casehound seed`: generate a demo world into the configured warehouse.
+
 import { type Command, Option } from "commander";
 import { seedWorld, truncateWarehouse } from "../../db/seed/generate.js";
 import { assertLabelsWritable, writeLabels } from "../../db/seed/labels.js";
@@ -6,6 +7,7 @@ import { WORLD_SIZE_NAMES, type WorldSizeName } from "../../db/seed/sizes.js";
 import { parseSeed } from "../arguments.js";
 import { context, defaultLabelsPath, withDatabase } from "../context.js";
 import { table, thousands } from "../format.js";
+import { prepareSearch } from "../search-setup.js";
 
 interface SeedCommandOptions {
   size: WorldSizeName;
@@ -35,6 +37,7 @@ export function registerSeedCommand(program: Command): void {
           onPhase: (phase) => console.error(`seeding: ${phase}`),
         });
         writeLabels(labelsPath, result.labels);
+        await prepareSearch(db, context().env);
         if (options.json) {
           console.log(JSON.stringify({ ...result, labels: labelsPath }, null, 2));
           return;

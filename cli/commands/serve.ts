@@ -3,6 +3,7 @@
 // serves something to investigate. SIGINT/SIGTERM stop it gracefully: running
 // cases get CASEHOUND_SHUTDOWN_GRACE_MS, then pause at a step boundary and resume
 // on the next start.
+
 import { join } from "node:path";
 import type { Command } from "commander";
 import { createLogger } from "../../config/logger.js";
@@ -13,6 +14,7 @@ import { startService } from "../../server/service.js";
 import { parsePort, parseWorkers } from "../arguments.js";
 import { context } from "../context.js";
 import { withCaseRunner } from "../runner.js";
+import { prepareSearch } from "../search-setup.js";
 
 interface ServeOptions {
   port?: number;
@@ -55,6 +57,8 @@ export function registerServeCommand(program: Command): void {
             console.log("the embedded warehouse is empty: seeding the small demo world (seed 42)…");
             const { labels, seconds } = await seedWorld(db, { size: "small", seed: 42 });
             writeLabels(join(env.CASEHOUND_DATA_DIR, "labels.json"), labels);
+            // The runner embedded an empty corpus; embed the world's pages now.
+            await prepareSearch(db, env);
             console.log(`seeded in ${seconds.toFixed(1)} s (as of ${labels.as_of})`);
           }
           const service = await startService({

@@ -2,7 +2,7 @@
 // (planted cases, hard negatives, flagged ordinary sellers), a deterministic
 // sample of unflagged sellers, and, separately, the collusion rings' partner
 // sellers. Only this module reads the labels; the agents never see them.
-import { createInvestigator } from "../../controller/investigate.js";
+import { createInvestigator, type InvestigatorOptions } from "../../controller/investigate.js";
 import type { LabelledSubject, WorldLabels } from "../../db/seed/labels.js";
 import type { Database } from "../../db/types.js";
 import type { Decision } from "../../domain/verdict.js";
@@ -58,9 +58,13 @@ export async function unflaggedSample(
 export async function runEval(
   db: Database,
   labels: WorldLabels,
-  options: { sample: number; onCase?: (c: EvalCase) => void },
+  options: {
+    sample: number;
+    onCase?: (c: EvalCase) => void;
+    search?: Pick<InvestigatorOptions, "embedder" | "searchProviders">;
+  },
 ): Promise<EvalRun> {
-  const investigate = createInvestigator({ warehouse: db });
+  const investigate = createInvestigator({ warehouse: db, ...options.search });
   const run = async (subject: LabelledSubject): Promise<EvalCase> => {
     const started = performance.now();
     const { verdict } = await investigate({

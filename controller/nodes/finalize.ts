@@ -1,13 +1,14 @@
 // finalize: assemble the verdict from the checked judgement (or from the reason the
 // run could not decide) and validate it against its schema.
 import type { RunnableConfig } from "@langchain/core/runnables";
+import { findGuidance } from "../../agents/reasoning/guidance.js";
 import { hashOf } from "../../domain/canonical-json.js";
 import { decidingPart, Verdict } from "../../domain/verdict.js";
 import { depsOf } from "../deps.js";
 import type { CaseStateType, CaseUpdate } from "../state.js";
 import { elapsedMs } from "./elapsed.js";
 import { modelsOf } from "./model-calls.js";
-import { stepRecorder } from "./record.js";
+import { evidenceEvent, stepRecorder } from "./record.js";
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
@@ -21,6 +22,17 @@ export async function finalize(state: CaseStateType, config: RunnableConfig): Pr
         .sort((a, b) => b.probability - a.probability)
         .map((a) => ({ typology: a.typology, confidence: round(a.probability) }));
   const reflection = state.reflection ?? { passed: undecided, issues: [], requested: [] };
+  const record = stepRecorder(deps, "finalize", state.iteration);
+  const weighed = [...state.assessments].sort((a, b) => b.probability - a.probability)[0];
+  const guidance = undecided
+    ? []
+    : await findGuidance(
+        { corpus: deps.corpus, embedder: deps.embedder },
+        j,
+        weighed?.typology ?? null,
+        deps.now().toISOString(),
+      );
+  for (const e of guidance) await record("evidence_added", evidenceEvent(e));
   const decision = undecided ? "insufficient_evidence" : j.decision;
   const verdict = Verdict.parse({
     case_id: state.case.id,
@@ -59,6 +71,10 @@ export async function finalize(state: CaseStateType, config: RunnableConfig): Pr
       cost_usd: Math.round((state.usage.costUsd ?? 0) * 1e6) / 1e6,
     },
     degradations: state.degradations,
+    guidance: guidance.map((e) => {
+      const data = e.data as { doc_id: string; heading: string };
+      return { evidence_id: e.id, doc_id: data.doc_id, heading: data.heading };
+    }),
     manipulation_attempts: state.evidence
       .filter((e) => e.kind === "manipulation_attempt")
       .map((e) => ({ evidence_id: e.id, summary: e.summary })),
@@ -66,10 +82,9 @@ export async function finalize(state: CaseStateType, config: RunnableConfig): Pr
       Object.entries(state.timings).map(([k, v]) => [k, Math.round(v * 10) / 10]),
     ),
     as_of: state.asOf,
-    evidence_count: state.evidence.length,
+    evidence_count: state.evidence.length + guidance.length,
     audit_head: await deps.audit.head(),
   });
-  const record = stepRecorder(deps, "finalize", state.iteration);
   await record("verdict", {
     decision: verdict.decision,
     typology: verdict.typologies[0]?.typology ?? null,
@@ -78,5 +93,5 @@ export async function finalize(state: CaseStateType, config: RunnableConfig): Pr
     verdict_hash: hashOf(verdict),
     decision_hash: hashOf(decidingPart(verdict)),
   });
-  return { verdict };
+  return { verdict, evidence: guidance };
 }

@@ -46,6 +46,12 @@ export async function intake(state: CaseStateType, config: RunnableConfig): Prom
     mode: deps.gateway ? "llm" : "offline",
     // Offline runs keep the payload they always had, so stored runs replay as before.
     ...(deps.gateway ? { models: modelsOf(deps) } : {}),
+    ...(deps.embedder
+      ? { embedding: { model: deps.embedder.model, dims: deps.embedder.dims } }
+      : {}),
+    ...(deps.searchProviders.length
+      ? { search_providers: deps.searchProviders.map((p) => p.name) }
+      : {}),
   });
   const subject = state.case.subject;
   let sellerId = subject.id;

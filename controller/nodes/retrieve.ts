@@ -4,11 +4,10 @@ import type { RunnableConfig } from "@langchain/core/runnables";
 import { indicatorTable } from "../../agents/prompt-context.js";
 import { askWarehouse } from "../../agents/sql-retrieval/llm.js";
 import { type RetrievalResult, retrieveIndicators } from "../../agents/sql-retrieval/offline.js";
-import { searchCorpus } from "../../agents/web-search/offline.js";
 import { addUsage, NO_USAGE, type Usage } from "../../domain/budget.js";
 import type { Evidence } from "../../domain/evidence.js";
 import type { SellerProfile } from "../../domain/profile.js";
-import type { SqlTask, WebTask } from "../../domain/task.js";
+import type { SqlTask } from "../../domain/task.js";
 import type { Degradation } from "../../domain/verdict.js";
 import { schemaContext } from "../../tools/sql/schema-context.js";
 import { depsOf, type InvestigationDeps } from "../deps.js";
@@ -26,6 +25,8 @@ export interface WorkerInput<T> {
   index: number;
   /** The case's usage when the round was dispatched (the token and query budgets). */
   usage: Usage;
+  /** What the case alleges (the web-search model reads it). */
+  allegation: string;
 }
 
 /** Queries the SQL model may add to one task, within what the case has left. */
@@ -134,25 +135,4 @@ async function askModel(
       ? [degradation("sql", asked.failure, "the queries that ran before the model failed")]
       : [],
   };
-}
-
-export async function webSearch(
-  input: WorkerInput<WebTask>,
-  config: RunnableConfig,
-): Promise<CaseUpdate> {
-  const deps = depsOf(config);
-  const names = [input.profile.shopName, input.profile.sellerId];
-  const result = await searchCorpus(deps.corpus, input.task, names, () => deps.now().toISOString());
-  const record = stepRecorder(deps, "webSearch", input.round, input.index, "agent:web_search");
-  for (const call of result.searches)
-    await record("search_executed", {
-      provider: "local_corpus",
-      query: call.query,
-      hits: call.hits,
-      kept: call.kept,
-      result_hash: call.resultHash,
-    });
-  for (const e of result.evidence) await record("evidence_added", evidenceEvent(e));
-  const attempts = await scanFound(deps, record, result.evidence);
-  return { evidence: [...result.evidence, ...attempts], usage: { webCalls: result.calls } };
 }

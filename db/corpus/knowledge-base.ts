@@ -55,6 +55,7 @@ export function parseKbDocument(path: string, text: string): KbDocument {
       source: "knowledge_base",
       publishedAt: null,
       kind: "kb",
+      origin: "knowledge_base",
       topics,
       contentHash: createHash("sha256").update(text).digest("hex"),
       retrievedAt: null,

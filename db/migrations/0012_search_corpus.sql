@@ -5,6 +5,9 @@
 -- of model shows as chunks whose model differs (`casehound reindex`).
 ALTER TABLE casehound.documents
   ADD COLUMN kind text NOT NULL DEFAULT 'web' CHECK (kind IN ('web', 'kb')),
+  -- who put it there: the demo world's generator (replaced with the world), the
+  -- project's knowledge base, or an operator
+  ADD COLUMN origin text NOT NULL DEFAULT 'operator' CHECK (origin IN ('demo_world', 'knowledge_base', 'operator')),
   -- typologies (or 'policy') a knowledge-base document is about
   ADD COLUMN topics text[] NOT NULL DEFAULT '{}',
   ADD COLUMN content_hash text,

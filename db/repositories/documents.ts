@@ -12,6 +12,7 @@ export interface CorpusDocument {
   source: string;
   publishedAt: string | null;
   kind: "web" | "kb";
+  origin: "demo_world" | "knowledge_base" | "operator";
   topics: string[];
   contentHash: string;
   retrievedAt: string | null;
@@ -43,6 +44,14 @@ export function vectorIndexName(model: string): string {
   return `chunks_vec_${readable}_${createHash("sha256").update(model).digest("hex").slice(0, 6)}`;
 }
 
+/** Removes every document of one origin (with its chunks). */
+export async function deleteDocumentsOf(
+  db: Queryable,
+  origin: CorpusDocument["origin"],
+): Promise<void> {
+  await db.query("DELETE FROM casehound.documents WHERE origin = $1", [origin]);
+}
+
 /** Inserts or replaces documents and, for each, all of its chunks. */
 export async function saveDocuments(
   db: Queryable,
@@ -52,14 +61,15 @@ export async function saveDocuments(
 ): Promise<void> {
   if (docs.length === 0) return;
   await db.query(
-    `INSERT INTO casehound.documents (doc_id, url, title, body, source, published_at, kind, topics, content_hash, retrieved_at)
+    `INSERT INTO casehound.documents (doc_id, url, title, body, source, published_at, kind, topics, content_hash, retrieved_at, origin)
      SELECT d.doc_id, d.url, d.title, d.body, d.source, d.published_at::timestamptz, d.kind,
-            ARRAY(SELECT jsonb_array_elements_text(d.topics::jsonb)), d.content_hash, d.retrieved_at::timestamptz
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
-         AS d(doc_id, url, title, body, source, published_at, kind, topics, content_hash, retrieved_at)
+            ARRAY(SELECT jsonb_array_elements_text(d.topics::jsonb)), d.content_hash, d.retrieved_at::timestamptz, d.origin
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+         AS d(doc_id, url, title, body, source, published_at, kind, topics, content_hash, retrieved_at, origin)
      ON CONFLICT (doc_id) DO UPDATE SET url = EXCLUDED.url, title = EXCLUDED.title, body = EXCLUDED.body,
        source = EXCLUDED.source, published_at = EXCLUDED.published_at, kind = EXCLUDED.kind,
-       topics = EXCLUDED.topics, content_hash = EXCLUDED.content_hash, retrieved_at = EXCLUDED.retrieved_at`,
+       topics = EXCLUDED.topics, content_hash = EXCLUDED.content_hash, retrieved_at = EXCLUDED.retrieved_at,
+       origin = EXCLUDED.origin`,
     [
       docs.map((d) => d.docId),
       docs.map((d) => d.url),
@@ -71,6 +81,7 @@ export async function saveDocuments(
       docs.map((d) => JSON.stringify(d.topics)),
       docs.map((d) => d.contentHash),
       docs.map((d) => d.retrievedAt),
+      docs.map((d) => d.origin),
     ],
   );
   await db.query("DELETE FROM casehound.chunks WHERE doc_id = ANY($1::text[])", [

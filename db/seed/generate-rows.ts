@@ -3,6 +3,8 @@
 // and payout changes have shaped them). Pure computation, deterministic from
 // (seed, size, asOf); where the rows go is the caller's business.
 import { generateOrders, generateSellerActivity } from "./activity.js";
+import { type Corpus, generateCorpus } from "./corpus/index.js";
+import { corpusSellers } from "./corpus-sellers.js";
 import { writeFlags } from "./flags.js";
 import { IdFactory } from "./ids.js";
 import { type LabelledSubject, labelSubjects } from "./labels.js";
@@ -27,6 +29,8 @@ export interface GenerateOptions {
 
 export interface GeneratedWorld {
   subjects: LabelledSubject[];
+  /** The web pages written about the world, with their ground truth (labels only). */
+  corpus: Corpus;
   rowCounts: Record<WarehouseTable, number>;
   contentHash: string;
 }
@@ -85,8 +89,18 @@ export async function generateRows(
   const { noiseSellers } = writeFlags(root.fork("flags"), world, writer, cases, claimed);
   writeSellers(root.fork("seller-rows"), world, writer);
   await sink.drain(true);
+  onPhase("web corpus");
+  // Its own stream: the warehouse rows (and their content hash) do not depend on it.
+  const corpus = generateCorpus(
+    root.fork("corpus"),
+    corpusSellers(world.sellers, cases),
+    new Set(world.sellers.map((s) => s.shopName)),
+    options.asOf,
+    { injection: options.manipulation ?? true },
+  );
   return {
     subjects: labelSubjects(cases, noiseSellers),
+    corpus,
     rowCounts: sink.rowCounts(),
     contentHash: sink.contentHash(),
   };

@@ -5,6 +5,7 @@
 import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import { AppError } from "../../domain/errors.js";
+import { saveDemoPages, saveKnowledgeBase } from "../corpus/save.js";
 import type { Database, Queryable } from "../types.js";
 import { restoreIndexes, setIndexesAside } from "./bulk-load.js";
 import type { GeneratedWorld, GenerateOptions } from "./generate-rows.js";
@@ -139,7 +140,10 @@ export async function seedWorld(db: Database, options: SeedOptions): Promise<See
 
   const seconds = (performance.now() - started) / 1000;
   const asOfIso = new Date(asOf).toISOString();
-  const { subjects, rowCounts, contentHash } = generated;
+  const { subjects, rowCounts, contentHash, corpus } = generated;
+  onPhase("web corpus and knowledge base");
+  await saveDemoPages(db, corpus.documents, asOfIso);
+  await saveKnowledgeBase(db);
   await db.query(
     "INSERT INTO casehound.warehouse_seeds (generator_version, seed, size, as_of, row_counts, content_hash, seconds) VALUES ($1, $2, $3, $4, $5, $6, $7)",
     [
@@ -160,6 +164,7 @@ export async function seedWorld(db: Database, options: SeedOptions): Promise<See
       as_of: asOfIso,
       content_hash: contentHash,
       subjects,
+      corpus: corpus.truth,
     },
     rowCounts,
     contentHash,

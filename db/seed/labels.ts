@@ -24,6 +24,17 @@ export const LabelledSubject = z.object({
 });
 export type LabelledSubject = z.infer<typeof LabelledSubject>;
 
+/** What a page of the demo web corpus is about (labels only, never in a table). */
+export const CorpusLabel = z.object({
+  docId: z.string(),
+  aboutSellerId: z.string().nullable(),
+  relation: z.enum(["report", "decoy", "noise", "injection"]),
+  typology: z.string().nullable(),
+  lookAlikeOf: z.string().optional(),
+  lookAlike: z.string().optional(),
+});
+export type CorpusLabel = z.infer<typeof CorpusLabel>;
+
 export const WorldLabels = z.object({
   generator: z.string(),
   seed: z.number().int(),
@@ -31,6 +42,8 @@ export const WorldLabels = z.object({
   as_of: z.string(),
   content_hash: z.string(),
   subjects: z.array(LabelledSubject),
+  /** Files from before the corpus lack it. */
+  corpus: z.array(CorpusLabel).default([]),
 });
 export type WorldLabels = z.infer<typeof WorldLabels>;
 

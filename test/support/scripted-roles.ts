@@ -7,8 +7,10 @@ import { PLANNER_PROMPT } from "../../prompts/planner.js";
 import { REASONING_PROMPT } from "../../prompts/reasoning.js";
 import { REFLECTION_PROMPT } from "../../prompts/reflection.js";
 import { SQL_PROMPT } from "../../prompts/sql.js";
+import { WEB_PROMPT } from "../../prompts/web.js";
+import { extractUntrustedBlocks } from "../../tools/untrusted/quote.js";
 
-export type Role = "planner" | "sql" | "reasoning" | "reflection";
+export type Role = "planner" | "sql" | "reasoning" | "reflection" | "web";
 
 export interface ScriptedAnswer {
   toolCall?: { name: string; args: Record<string, unknown> | string };
@@ -24,6 +26,7 @@ export function roleOf(system: string): Role | null {
   if (system === PLANNER_PROMPT.system) return "planner";
   if (system === REASONING_PROMPT.system) return "reasoning";
   if (system === REFLECTION_PROMPT.system) return "reflection";
+  if (system === WEB_PROMPT.system) return "web";
   if (system.startsWith(SQL_PROMPT.system.slice(0, SQL_PROMPT.system.indexOf("<schema>"))))
     return "sql";
   return null;
@@ -130,6 +133,33 @@ export function reflectionAnswer(): ScriptedAnswer {
   };
 }
 
+export const INVENTED_QUOTE = "this shop was raided by the police last week";
+
+/**
+ * Web search: one query that leaves the shop's name out (code must put it in), then
+ * claims about the first result: one quoting it exactly, one with an invented quote.
+ */
+export function webAnswer(turns: Turn[]): ScriptedAnswer {
+  const results = turns.filter((t) => t.role === "tool").map((t) => t.content);
+  if (results.length === 0)
+    return { toolCall: { name: "search_web", args: { query: "scam complaints fake reviews" } } };
+  const first = extractUntrustedBlocks(results.join("\n"))[0];
+  const quote = first?.replace(/\s+/g, " ").trim().slice(0, 60) ?? "";
+  return {
+    toolCall: {
+      name: "submit_claims",
+      args: {
+        claims: first
+          ? [
+              { result: "r1", claim: "A page reports a complaint about the seller.", quote },
+              { result: "r1", claim: "The seller was raided.", quote: INVENTED_QUOTE },
+            ]
+          : [],
+      },
+    },
+  };
+}
+
 /** The scripted answer for whichever role these turns are addressed to. */
 export function answerFor(turns: Turn[]): ScriptedAnswer {
   const system = turns.find((t) => t.role === "system")?.content ?? "";
@@ -143,6 +173,8 @@ export function answerFor(turns: Turn[]): ScriptedAnswer {
       return reasoningAnswer(user);
     case "reflection":
       return reflectionAnswer();
+    case "web":
+      return webAnswer(turns);
     default:
       return { text: "I do not know this role." };
   }

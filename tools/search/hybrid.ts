@@ -32,6 +32,8 @@ export interface HybridOptions {
   /** Exact names to boost (shop name, seller id). */
   entities?: readonly string[];
   kind?: "web" | "kb";
+  /** Only documents about one of these topics (typologies, or "policy"). */
+  topics?: readonly string[];
   /** Candidates taken from each list before fusion. */
   candidates?: number;
 }
@@ -73,13 +75,15 @@ export async function hybridSearch(
   const limit = Math.max(1, Math.min(options.limit ?? 10, 50));
   const k = options.candidates ?? Math.max(50, limit * 5);
   const kind = options.kind ?? null;
+  const topics = options.topics ? [...options.topics] : null;
   // Any of the query's words (plainto_tsquery ANDs them; a long question would match nothing).
   const fts = await db.query<Row>(
     `SELECT ${COLUMNS} FROM casehound.chunks c JOIN casehound.documents d USING (doc_id),
             replace(plainto_tsquery('english', $1)::text, '&', '|') AS qt
       WHERE qt <> '' AND c.tsv @@ qt::tsquery AND ($3::text IS NULL OR d.kind = $3)
+        AND ($4::text[] IS NULL OR d.topics && $4::text[])
       ORDER BY ts_rank_cd(c.tsv, qt::tsquery) DESC, c.chunk_id LIMIT $2`,
-    [text, k, kind],
+    [text, k, kind, topics],
   );
   let vector: Row[] = [];
   const [embedding] = embedder ? await embedder.embed([text]) : [null];
@@ -90,8 +94,9 @@ export async function hybridSearch(
     const result = await db.query<Row>(
       `SELECT ${COLUMNS} FROM casehound.chunks c JOIN casehound.documents d USING (doc_id)
         WHERE c.embedding_model = '${model}' AND ($3::text IS NULL OR d.kind = $3)
+          AND ($4::text[] IS NULL OR d.topics && $4::text[])
         ORDER BY c.embedding::vector(${dims}) <=> $1::vector(${dims}), c.chunk_id LIMIT $2`,
-      [vectorLiteral(embedding), k, kind],
+      [vectorLiteral(embedding), k, kind, topics],
     );
     vector = result.rows;
   }

@@ -1,29 +1,15 @@
-// Keeps the corpus searchable: loads the knowledge base, and embeds every chunk whose
-// vector is missing or from another model (after a change of model this is a full
-// re-embedding), then makes sure the model's HNSW index exists.
-import { loadKnowledgeBase } from "../../db/corpus/knowledge-base.js";
+// Keeps the corpus searchable: embeds every chunk whose vector is missing or from
+// another model (after a change of model this is a full re-embedding), and makes sure
+// the model's HNSW index exists.
 import {
   chunksToEmbed,
   ensureVectorIndex,
-  saveDocuments,
   setEmbeddings,
 } from "../../db/repositories/documents.js";
 import type { Queryable } from "../../db/types.js";
 import type { Embedder } from "../vector/types.js";
 
 const BATCH = 256;
-
-/** Writes (or rewrites) the knowledge-base documents; their chunks still need embedding. */
-export async function loadKnowledgeBaseInto(db: Queryable): Promise<number> {
-  const kb = loadKnowledgeBase();
-  await saveDocuments(
-    db,
-    kb.map((k) => k.doc),
-    kb.flatMap((k) => k.chunks),
-    "unembedded",
-  );
-  return kb.length;
-}
 
 export interface EmbedReport {
   model: string;

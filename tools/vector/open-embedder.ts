@@ -2,7 +2,6 @@
 // compatible endpoint) when there is one, else the local word vectors from their
 // compact cache under the data directory.
 
-import { join } from "node:path";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { createLocalEmbedder } from "./local-embedder.js";
 import { createOpenAiEmbedder } from "./openai-embedder.js";
@@ -10,10 +9,19 @@ import type { Embedder } from "./types.js";
 import { loadWinkVectors } from "./wink-cache.js";
 
 export async function openEmbedder(options: {
-  dataDir: string;
+  /** Tried in order: the shared cache directory, then the data directory's own. */
+  cacheDirs: readonly string[];
   client: EmbeddingsInterface | null;
   label: string | null;
 }): Promise<Embedder> {
   if (options.client && options.label) return createOpenAiEmbedder(options.client, options.label);
-  return createLocalEmbedder(await loadWinkVectors(join(options.dataDir, "cache")));
+  let failure: unknown;
+  for (const dir of options.cacheDirs) {
+    try {
+      return createLocalEmbedder(await loadWinkVectors(dir));
+    } catch (error) {
+      failure = error; // an unwritable directory: try the next
+    }
+  }
+  throw failure ?? new Error("no cache directory for the word vectors");
 }

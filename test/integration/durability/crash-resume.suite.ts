@@ -7,6 +7,7 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadEnv } from "../../../config/env.js";
 import { replayCase } from "../../../controller/replay.js";
 import { type CaseOutcome, createCaseRunner } from "../../../controller/run-case.js";
 import { openCheckpointer } from "../../../db/checkpoint/open.js";
@@ -16,6 +17,10 @@ import { seedWorld } from "../../../db/seed/generate.js";
 import { Rng } from "../../../db/seed/rng.js";
 import type { Database } from "../../../db/types.js";
 import { decidingPart, type Verdict } from "../../../domain/verdict.js";
+import { embedCorpus } from "../../../tools/search/index-corpus.js";
+import { createLocalEmbedder } from "../../../tools/vector/local-embedder.js";
+import type { Embedder } from "../../../tools/vector/types.js";
+import { loadWinkVectors } from "../../../tools/vector/wink-cache.js";
 
 const BIN = fileURLToPath(new URL("../../../bin/casehound.js", import.meta.url));
 const LEASE_MS = 400;
@@ -98,6 +103,7 @@ function runAndKill(
 export function crashResumeSuite(open: () => Promise<CrashEngine>): void {
   describe("crash and resume", () => {
     let engine: CrashEngine;
+    let embedder: Embedder;
     const sellers: string[] = [];
     const references = new Map<string, Reference>();
 
@@ -107,6 +113,9 @@ export function crashResumeSuite(open: () => Promise<CrashEngine>): void {
       try {
         await migrate(db);
         const { labels } = await seedWorld(db, { size: "small", seed: 42 });
+        // The same search set-up as the CLI the trials run (loadEnv's cache directory).
+        embedder = createLocalEmbedder(await loadWinkVectors(loadEnv().CASEHOUND_CACHE_DIR));
+        await embedCorpus(db, embedder);
         for (const [kind, intensity] of [
           ["collusion", "blatant"],
           ["brushing", "blatant"],
@@ -121,7 +130,11 @@ export function crashResumeSuite(open: () => Promise<CrashEngine>): void {
         const checkpoints = await openCheckpointer(db, {
           connectionString: engine.connectionString,
         });
-        const runner = createCaseRunner(db, { warehouse: db, checkpointer: checkpoints.saver });
+        const runner = createCaseRunner(db, {
+          warehouse: db,
+          checkpointer: checkpoints.saver,
+          embedder,
+        });
         for (const seller of sellers) {
           const outcome = await runner.submit(
             { subject: { type: "seller", id: seller }, allegation: "crash trial reference" },
@@ -192,6 +205,7 @@ export function crashResumeSuite(open: () => Promise<CrashEngine>): void {
               checkpointer: checkpoints.saver,
               leaseMs: LEASE_MS,
               owner: `recovery-${trial}`,
+              embedder,
             });
             outcome = await runner.submit(request, { idempotencyKey: key });
           } finally {

@@ -60,11 +60,32 @@ describe("LLM mode with scripted models", () => {
       sql: model,
       reasoning: model,
       reflection: model,
+      web: model,
     });
     const result = await investigate({ subject: planted("brushing"), allegation });
     const v = result.verdict;
     expect(v.mode).toBe("llm");
-    expect(Object.keys(v.models).sort()).toEqual(["planner", "reasoning", "reflection", "sql"]);
+    expect(Object.keys(v.models).sort()).toEqual([
+      "planner",
+      "reasoning",
+      "reflection",
+      "sql",
+      "web",
+    ]);
+    // The web model's query got the shop's name; its verbatim claim is kept, the invented one is not.
+    const searches = events().filter((e) => e.kind === "search_executed");
+    const shop = String(
+      (result.evidence.find((e) => e.kind === "profile")?.data as { shopName?: string })
+        ?.shopName ?? "",
+    );
+    expect(searches.length).toBeGreaterThan(0);
+    expect(searches.every((e) => String(e.payload.query).includes(shop))).toBe(true);
+    const claims = result.evidence
+      .filter((e) => e.kind === "web")
+      .flatMap((e) => (e.data as { claims?: { quote: string }[] }).claims ?? []);
+    expect(claims.length).toBe(1);
+    const rejected = events().find((e) => e.kind === "claims_rejected");
+    expect(JSON.stringify(rejected?.payload)).toContain("quote not found");
     expect(v.decision).toBe("fraud");
     expect(v.typologies[0]?.typology).toBe("brushing");
     // The invented citation was rejected, and that is said in the reflection.
@@ -81,7 +102,10 @@ describe("LLM mode with scripted models", () => {
     const chain = events();
     expect(verifyChain(v.case_id, chain).ok).toBe(true);
     const llm = chain.filter((e) => e.kind === "llm_call");
-    expect(llm.length).toBe(model.calls.length);
+    // A request asked again (the same web search in round 2) is answered from the
+    // recording: every distinct request reached the model exactly once.
+    const distinct = new Set(llm.map((e) => JSON.stringify([e.payload.role, e.payload.messages])));
+    expect(distinct.size).toBe(model.calls.length);
     for (const e of llm) {
       expect(e.payload.prompt_hash).toBe(promptRefOf(e.payload.role as "sql").hash);
       expect(e.payload.model).toBe(v.models[e.payload.role as string]);

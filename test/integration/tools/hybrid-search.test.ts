@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chunkWebDocument } from "../../../db/corpus/chunk.js";
+import { saveKnowledgeBase } from "../../../db/corpus/save.js";
 import { migrate } from "../../../db/migrate.js";
 import {
   type ChunkRow,
@@ -12,7 +13,7 @@ import {
   saveDocuments,
 } from "../../../db/repositories/documents.js";
 import { hybridSearch } from "../../../tools/search/hybrid.js";
-import { embedCorpus, loadKnowledgeBaseInto } from "../../../tools/search/index-corpus.js";
+import { embedCorpus } from "../../../tools/search/index-corpus.js";
 import { createLocalEmbedder } from "../../../tools/vector/local-embedder.js";
 import type { Embedder } from "../../../tools/vector/types.js";
 import { loadWinkVectors } from "../../../tools/vector/wink-cache.js";
@@ -56,6 +57,7 @@ function doc(id: string, title: string, body: string): CorpusDocument {
     source: "forum",
     publishedAt: "2026-10-01T00:00:00Z",
     kind: "web",
+    origin: "operator",
     topics: [],
     contentHash: id,
     retrievedAt: null,
@@ -80,7 +82,7 @@ describe("hybrid search over the corpus", () => {
       })),
     );
     await saveDocuments(t.db, docs, chunks, embedder.model);
-    await loadKnowledgeBaseInto(t.db);
+    await saveKnowledgeBase(t.db);
     const report = await embedCorpus(t.db, embedder);
     expect(report.embedded).toBeGreaterThan(PAGES.length);
   }, 120_000);

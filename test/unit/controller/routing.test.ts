@@ -14,6 +14,7 @@ const state = (over: Partial<CaseStateType>) =>
     exhaustion: null,
     reflection: null,
     asOf: "2026-11-01T00:00:00.000Z",
+    case: { allegation: "buyers look fake" } as CaseStateType["case"],
     ...over,
   }) as CaseStateType;
 
@@ -34,7 +35,11 @@ describe("routing", () => {
     );
     expect(Array.isArray(sends)).toBe(true);
     expect((sends as Send[]).map((s) => s.node)).toEqual(["sqlRetrieval", "webSearch"]);
-    expect((sends as Send[])[0]?.args).toMatchObject({ profile, asOf: "2026-11-01T00:00:00.000Z" });
+    expect((sends as Send[])[1]?.args).toMatchObject({
+      profile,
+      asOf: "2026-11-01T00:00:00.000Z",
+      allegation: "buyers look fake",
+    });
     expect(dispatch(state({ tasks: [] }))).toBe("reason");
   });
 
