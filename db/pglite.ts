@@ -1,11 +1,13 @@
 // The embedded engine: PGlite (PostgreSQL compiled to WASM) with pgvector, stored in
 // a local directory guarded by a process lock.
+
 import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
 import { AppError } from "../domain/errors.js";
 import { acquireDataDirLock } from "./data-dir-lock.js";
+import { SEARCH_SESSION_SQL } from "./search-settings.js";
 import { parseVector, type TextParser, VECTOR_TYPE_QUERY } from "./type-parsers.js";
 import type { Database, Queryable, QueryResult } from "./types.js";
 
@@ -45,6 +47,8 @@ export async function openPglite(
       cause: error,
     });
   }
+  // One session for the life of the database: its settings hold for every query.
+  await pg.exec(SEARCH_SESSION_SQL);
   const parsers: Record<number, TextParser> = {};
   const base = wrap(pg, parsers);
   // PGlite runs each query synchronously on this thread, and queued queries follow

@@ -1,7 +1,9 @@
 // The server engine: PostgreSQL (with pgvector) through a `pg` connection pool.
+
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { AppError } from "../domain/errors.js";
+import { SEARCH_CONNECTION_OPTIONS } from "./search-settings.js";
 import { parseInt8, parseVector, type TextParser, VECTOR_TYPE_QUERY } from "./type-parsers.js";
 import type { Database, Queryable, QueryResult } from "./types.js";
 
@@ -38,6 +40,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     connectionString: url,
     max: options.max ?? 10,
     types: types as pg.CustomTypesConfig,
+    options: SEARCH_CONNECTION_OPTIONS,
   });
   pool.on("error", () => {}); // an idle client's error surfaces on its next query instead
   const location = describeUrl(url);

@@ -76,28 +76,56 @@ export async function hybridSearch(
   const k = options.candidates ?? Math.max(50, limit * 5);
   const kind = options.kind ?? null;
   const topics = options.topics ? [...options.topics] : null;
-  // Any of the query's words (plainto_tsquery ANDs them; a long question would match nothing).
-  const fts = await db.query<Row>(
-    `SELECT ${COLUMNS} FROM casehound.chunks c JOIN casehound.documents d USING (doc_id),
-            replace(plainto_tsquery('english', $1)::text, '&', '|') AS qt
-      WHERE qt <> '' AND c.tsv @@ qt::tsquery AND ($3::text IS NULL OR d.kind = $3)
-        AND ($4::text[] IS NULL OR d.topics && $4::text[])
-      ORDER BY ts_rank_cd(c.tsv, qt::tsquery) DESC, c.chunk_id LIMIT $2`,
-    [text, k, kind, topics],
-  );
+  // All of the query's words first: few chunks match, so ranking them is cheap. Only
+  // when that finds too little, any of its words (a long question rarely matches whole,
+  // but "any word" can match a large share of the corpus, and every match is ranked).
+  const ftsQuery = (any: boolean) =>
+    db.query<Row>(
+      `SELECT ${COLUMNS} FROM casehound.chunks c JOIN casehound.documents d USING (doc_id),
+              (SELECT ${any ? "replace(plainto_tsquery('english', $1)::text, '&', '|')" : "plainto_tsquery('english', $1)::text"} AS qt) AS q
+        WHERE qt <> '' AND c.tsv @@ qt::tsquery AND ($3::text IS NULL OR d.kind = $3)
+          AND ($4::text[] IS NULL OR d.topics && $4::text[])
+        ORDER BY ts_rank_cd(c.tsv, qt::tsquery) DESC, c.chunk_id LIMIT $2`,
+      [text, k, kind, topics],
+    );
+  let fts = await ftsQuery(false);
+  if (fts.rows.length < limit) {
+    const any = await ftsQuery(true);
+    const seen = new Set(fts.rows.map((r) => r.chunk_id));
+    fts = {
+      ...any,
+      rows: [...fts.rows, ...any.rows.filter((r) => !seen.has(r.chunk_id))].slice(0, k),
+    };
+  }
   let vector: Row[] = [];
   const [embedding] = embedder ? await embedder.embed([text]) : [null];
   if (embedder && embedding) {
     const model = assertModelName(embedder.model);
     const dims = embedder.dims;
-    // The expression and the literal predicate match the model's partial index.
-    const result = await db.query<Row>(
-      `SELECT ${COLUMNS} FROM casehound.chunks c JOIN casehound.documents d USING (doc_id)
-        WHERE c.embedding_model = '${model}' AND ($3::text IS NULL OR d.kind = $3)
-          AND ($4::text[] IS NULL OR d.topics && $4::text[])
-        ORDER BY c.embedding::vector(${dims}) <=> $1::vector(${dims}), c.chunk_id LIMIT $2`,
-      [vectorLiteral(embedding), k, kind, topics],
-    );
+    const distance = `c.embedding::vector(${dims}) <=> $1::vector(${dims})`;
+    // The knowledge base (or a topic) is a few dozen chunks: filter first, then measure.
+    // Anything else walks the model's HNSW index: the expression and the literal
+    // predicate match its partial index, and the inner query orders by distance alone
+    // (a tie-breaker or a join there makes PostgreSQL 15 scan every vector instead);
+    // a web-only search takes twice the candidates and filters after.
+    const small = kind === "kb" || topics !== null;
+    const result = small
+      ? await db.query<Row>(
+          `SELECT ${COLUMNS} FROM casehound.chunks c JOIN casehound.documents d USING (doc_id)
+            WHERE c.embedding_model = '${model}' AND ($3::text IS NULL OR d.kind = $3)
+              AND ($4::text[] IS NULL OR d.topics && $4::text[])
+            ORDER BY ${distance}, c.chunk_id LIMIT $2`,
+          [vectorLiteral(embedding), k, kind, topics],
+        )
+      : await db.query<Row>(
+          `SELECT ${COLUMNS} FROM (
+             SELECT c.chunk_id, ${distance} AS distance FROM casehound.chunks c
+              WHERE c.embedding_model = '${model}' ORDER BY ${distance} LIMIT $4) AS near
+             JOIN casehound.chunks c USING (chunk_id) JOIN casehound.documents d USING (doc_id)
+            WHERE ($3::text IS NULL OR d.kind = $3)
+            ORDER BY near.distance, c.chunk_id LIMIT $2`,
+          [vectorLiteral(embedding), k, kind, kind === null ? k : k * 2],
+        );
     vector = result.rows;
   }
   const fused = new Map<string, { row: Row; fts: number | null; vec: number | null }>();
