@@ -18,7 +18,6 @@ import {
   type SearchCall,
   type SearchContext,
   searchEverywhere,
-  sourcesOf,
 } from "./search.js";
 
 export const SEARCH_WEB = {
@@ -58,7 +57,21 @@ export interface ModelSearchResult {
   failure: string | null;
 }
 
-// Results reach the model escaped (&amp; &lt; &gt;); a quote copied from there still counts.
+/** A quote must say something: at least this many characters once squashed. */
+const MIN_QUOTE = 20;
+
+// Results reach the model escaped (&amp; &lt; &gt;) and redacted (<EMAIL_1a2b3c4d>); a
+// quote copied from there still counts: a placeholder stands for any text.
+function quoted(quote: string, text: string): boolean {
+  const q = squash(quote);
+  if (q.replace(/<[a-z]+_[0-9a-f]{8}>/g, "").length < MIN_QUOTE) return false;
+  const pattern = q
+    .split(/<[a-z]+_[0-9a-f]{8}>/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join(".{1,80}?");
+  return new RegExp(pattern).test(squash(text));
+}
+
 const squash = (s: string) =>
   s
     .replace(/&lt;/g, "<")
@@ -74,7 +87,8 @@ export async function askTheWeb(
   maxCalls: number,
 ): Promise<ModelSearchResult> {
   const names = [subject.shopName, subject.sellerId];
-  const quota = Math.floor(maxCalls / sourcesOf(ctx));
+  // A call of the budget is one query, asked of every source at once.
+  const quota = maxCalls;
   const out: ModelSearchResult = {
     evidence: [],
     searches: [],
@@ -142,7 +156,7 @@ export async function askTheWeb(
                   }),
                 )
                 .join("\n")
-            : `no new results naming the seller for "${query}"`;
+            : "no new results naming the seller for that query";
         }
       } else if (toolCall.name === SUBMIT_CLAIMS.name) {
         const parsed = SUBMIT_CLAIMS.schema.safeParse(toolCall.args);
@@ -152,8 +166,10 @@ export async function askTheWeb(
           for (const c of parsed.data.claims) {
             const hit = hits[Number(/^r(\d+)$/.exec(c.result)?.[1] ?? 0) - 1];
             if (!hit) out.rejectedClaims.push(`claim cites no shown result: ${c.result}`);
-            else if (!squash(`${hit.title} ${hit.text}`).includes(squash(c.quote)))
-              out.rejectedClaims.push(`quote not found in ${c.result}: ${c.quote.slice(0, 80)}`);
+            else if (!quoted(c.quote, `${hit.title} ${hit.text}`))
+              out.rejectedClaims.push(
+                `quote not found in ${c.result} (or under ${MIN_QUOTE} characters): ${c.quote.slice(0, 80)}`,
+              );
             else claims.set(hit, [...(claims.get(hit) ?? []), { claim: c.claim, quote: c.quote }]);
           }
           submitted = true;

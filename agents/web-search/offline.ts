@@ -4,13 +4,7 @@
 // was found and a hash of what was read.
 import { type Evidence, makeEvidence } from "../../domain/evidence.js";
 import type { WebTask } from "../../domain/task.js";
-import {
-  type Hit,
-  type SearchCall,
-  type SearchContext,
-  searchEverywhere,
-  sourcesOf,
-} from "./search.js";
+import { type Hit, type SearchCall, type SearchContext, searchEverywhere } from "./search.js";
 
 export interface SearchResult {
   evidence: Evidence[];
@@ -51,13 +45,13 @@ export async function searchCorpus(
   names: readonly string[],
   now: () => string,
 ): Promise<SearchResult> {
-  // Each query goes to every source, and each of those is one call of the budget.
-  const queries = task.queries.slice(0, Math.floor(task.maxCalls / sourcesOf(ctx)));
+  // A call of the budget is one query, asked of every source at once.
+  const queries = task.queries.slice(0, task.maxCalls);
   const { kept, calls } = await searchEverywhere(ctx, queries, names);
   const at = now();
   return {
     evidence: kept.map((hit) => webEvidence(hit, at)),
-    calls: calls.length,
+    calls: queries.length,
     searches: calls,
   };
 }

@@ -86,9 +86,6 @@ async function providerHits(provider: SearchProvider, query: string): Promise<Hi
   }));
 }
 
-/** How many sources each query goes to: the local corpus and every provider. */
-export const sourcesOf = (ctx: SearchContext): number => 1 + ctx.providers.length;
-
 /** Every query on every source; returns the kept hits (deduplicated by URL and chunk) and the calls. */
 export async function searchEverywhere(
   ctx: SearchContext,

@@ -3,6 +3,7 @@
 import type { RunnableConfig } from "@langchain/core/runnables";
 import { findGuidance } from "../../agents/reasoning/guidance.js";
 import { hashOf } from "../../domain/canonical-json.js";
+import { isAppError } from "../../domain/errors.js";
 import { decidingPart, Verdict } from "../../domain/verdict.js";
 import { depsOf } from "../deps.js";
 import type { CaseStateType, CaseUpdate } from "../state.js";
@@ -24,6 +25,8 @@ export async function finalize(state: CaseStateType, config: RunnableConfig): Pr
   const reflection = state.reflection ?? { passed: undecided, issues: [], requested: [] };
   const record = stepRecorder(deps, "finalize", state.iteration);
   const weighed = [...state.assessments].sort((a, b) => b.probability - a.probability)[0];
+  // Guidance is a citation, not a condition of the verdict: a corpus that cannot answer
+  // leaves it empty.
   const guidance = undecided
     ? []
     : await findGuidance(
@@ -31,7 +34,10 @@ export async function finalize(state: CaseStateType, config: RunnableConfig): Pr
         j,
         weighed?.typology ?? null,
         deps.now().toISOString(),
-      );
+      ).catch((error: unknown) => {
+        if (isAppError(error, "replay_diverged")) throw error;
+        return [];
+      });
   for (const e of guidance) await record("evidence_added", evidenceEvent(e));
   const decision = undecided ? "insufficient_evidence" : j.decision;
   const verdict = Verdict.parse({

@@ -42,8 +42,14 @@ export async function webSearch(
     );
     update = await recordModelCalls(record, asked.calls);
     searches = asked.searches;
-    if (asked.failure && asked.searches.length === 0)
-      degradations.push(degradation("web", asked.failure, "the planner's queries, no claims"));
+    if (asked.searches.length === 0)
+      degradations.push(
+        degradation(
+          "web",
+          asked.failure ?? "the model ran no search",
+          "the planner's queries, no claims",
+        ),
+      );
     else evidence = asked.evidence;
     if (asked.rejectedClaims.length)
       await record("claims_rejected", { reasons: asked.rejectedClaims });
@@ -67,7 +73,8 @@ export async function webSearch(
   return {
     ...update,
     evidence: [...evidence, ...attempts],
-    usage: { ...update.usage, webCalls: searches.length },
+    // One call of the budget per query, however many sources answered it.
+    usage: { ...update.usage, webCalls: new Set(searches.map((s) => s.query)).size },
     degradations,
   };
 }

@@ -45,8 +45,17 @@ export function namesExactly(text: string, entity: string): boolean {
   const name = entity.trim();
   if (name.length < 3) return false;
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
-  return new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`, "iu").test(text);
+  // Not part of a longer name: no letters, digits, "-", "." or "@" joined on, and no
+  // shop-type word after it ("Bright Nova Store Outlet" is another shop).
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}_@.-])${escaped}(?![\\p{L}\\p{N}_@]|[-.][\\p{L}\\p{N}])(?!\\s+(?:${SHOP_WORDS})\\b)`,
+    "iu",
+  ).test(text);
 }
+
+/** Words that, after a shop's name, make it the name of another shop. */
+const SHOP_WORDS =
+  "outlet|outlets|official|shop|shops|store|stores|co|company|inc|ltd|llc|gmbh|mall|warehouse";
 
 interface Row {
   chunk_id: string;
@@ -98,7 +107,8 @@ export async function hybridSearch(
     };
   }
   let vector: Row[] = [];
-  const [embedding] = embedder ? await embedder.embed([text]) : [null];
+  // An embedder that fails (an outage of a remote model) leaves full text to answer.
+  const [embedding] = embedder ? await embedder.embed([text]).catch(() => [null]) : [null];
   if (embedder && embedding) {
     const model = assertModelName(embedder.model);
     const dims = embedder.dims;

@@ -20,7 +20,10 @@ export async function openEmbedder(options: {
     try {
       return createLocalEmbedder(await loadWinkVectors(dir));
     } catch (error) {
-      failure = error; // an unwritable directory: try the next
+      // Only a directory that cannot be written sends us to the next one.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "EACCES" && code !== "EROFS" && code !== "EPERM") throw error;
+      failure = error;
     }
   }
   throw failure ?? new Error("no cache directory for the word vectors");

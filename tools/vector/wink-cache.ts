@@ -11,6 +11,8 @@ import { winkSourcePath } from "./wink-compact.js";
 /** Words kept: the 200,000 most frequent cover ~97% of report and complaint text. */
 export const WINK_TOP_N = 200_000;
 
+const BUILD_TIMEOUT_MS = 180_000;
+
 export function winkCachePath(cacheDir: string, topN = WINK_TOP_N): string {
   return join(cacheDir, `wink-sg-100d-top${topN}.i8`);
 }
@@ -28,14 +30,22 @@ function buildInChild(out: string, topN: number): Promise<void> {
     child.stderr.on("data", (chunk: Buffer) => {
       stderr = (stderr + chunk.toString("utf8")).slice(-2000);
     });
-    child.on("error", reject);
-    child.on("exit", (code) =>
-      code === 0
-        ? resolve()
-        : reject(
-            new Error(`building the word-vector cache failed (exit ${code}): ${stderr.trim()}`),
+    // About 3 s normally; a child stuck for minutes is killed, not waited on forever.
+    const timer = setTimeout(() => child.kill("SIGKILL"), BUILD_TIMEOUT_MS);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else
+        reject(
+          new Error(
+            `building the word-vector cache failed (${signal ? `killed after ${BUILD_TIMEOUT_MS / 1000} s` : `exit ${code}`}): ${stderr.trim()}`,
           ),
-    );
+        );
+    });
   });
 }
 

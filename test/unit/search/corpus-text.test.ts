@@ -68,6 +68,13 @@ describe("exact entity names", () => {
     expect(namesExactly("seller slr_0abc1 again", "slr_0abc1")).toBe(true);
     expect(namesExactly("seller slr_0abc12 again", "slr_0abc1")).toBe(false);
     expect(namesExactly("a (b) c", "(b)")).toBe(true);
+    expect(namesExactly("Bright Nova Store Outlet took my money", "Bright Nova Store")).toBe(false);
+    expect(
+      namesExactly("see brightnovastore.com or Bright Nova Store-UK", "Bright Nova Store"),
+    ).toBe(false);
+    expect(
+      namesExactly("I bought from Bright Nova Store. It never came.", "Bright Nova Store"),
+    ).toBe(true);
     expect(namesExactly("ab", "ab")).toBe(false);
   });
 });
