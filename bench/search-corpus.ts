@@ -5,9 +5,11 @@
 // the vocabulary's mean, and all texts look alike), so the local embedder's vectors
 // cluster the way real pages do. Deterministic for a seed; queries are sentences of
 // random chunks.
+
 import { createHash } from "node:crypto";
 import { closeSync, openSync, readSync } from "node:fs";
 import type { ChunkRow, CorpusDocument } from "../db/repositories/documents.js";
+import { Rng } from "../db/seed/rng.js";
 import type { WordVectors } from "../tools/vector/cache-format.js";
 
 const CHUNKS_PER_DOC = 5;
@@ -26,18 +28,6 @@ export function cacheWords(path: string): string[] {
   } finally {
     closeSync(fd);
   }
-}
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface Corpus {
@@ -76,7 +66,8 @@ export function generateCorpus(
   chunkCount: number,
   seed = 42,
 ): Corpus {
-  const rand = prng(seed);
+  const rng = new Rng(seed);
+  const rand = () => rng.next();
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   // Ranks 0-99 are function words ("the", "of"); 100-30,000 the content words of prose.
   const common = words.slice(0, 100).filter((w) => /^[a-z]+$/.test(w));
@@ -139,7 +130,8 @@ export function generateCorpus(
 
 /** One sentence each of `n` random chunks: the length of a typical search query. */
 export function sampleQueries(chunks: readonly ChunkRow[], n: number, seed = 7): string[] {
-  const rand = prng(seed);
+  const rng = new Rng(seed);
+  const rand = () => rng.next();
   return Array.from({ length: n }, () => {
     const chunk = chunks[Math.floor(rand() * chunks.length)] as ChunkRow;
     const sentences = chunk.body.split(/(?<=\.)\s+/);

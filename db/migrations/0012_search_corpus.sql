@@ -13,6 +13,11 @@ ALTER TABLE casehound.documents
   ADD COLUMN content_hash text,
   ADD COLUMN retrieved_at timestamptz;
 
+-- Search runs over chunks now; the whole-document text vector (0005) has no reader
+-- left and would only cost every write.
+DROP INDEX casehound.documents_tsv_idx;
+ALTER TABLE casehound.documents DROP COLUMN tsv;
+
 CREATE TABLE casehound.chunks (
   chunk_id         text PRIMARY KEY,
   doc_id           text NOT NULL REFERENCES casehound.documents (doc_id) ON DELETE CASCADE,

@@ -12,18 +12,14 @@ import { sha256Hex } from "../../../domain/canonical-json.js";
 import { isAppError } from "../../../domain/errors.js";
 import { pgliteInMemory, type TestDatabase } from "../../support/engines.js";
 import { scriptedModel } from "../../support/fake-models.js";
+import { plantedSubject } from "../../support/planted.js";
 
 describe("replay of stored LLM-mode runs", () => {
   let t: TestDatabase;
   let labels: WorldLabels;
   const stored: { label: string; caseId: string; modelCalls: number }[] = [];
-  const planted = (kind: string, intensity: string | null) => {
-    const found = labels.subjects.find(
-      (s) => s.kind === kind && s.intensity === intensity && s.role === "primary",
-    );
-    if (!found) throw new Error(`no planted ${kind}`);
-    return found.subject;
-  };
+  const planted = (kind: string, intensity: string | null) =>
+    plantedSubject(labels, kind, intensity);
 
   beforeAll(async () => {
     t = await pgliteInMemory();

@@ -14,6 +14,7 @@ import { PROMPTS, promptRefOf } from "../../../prompts/index.js";
 import { extractUntrustedBlocks } from "../../../tools/untrusted/quote.js";
 import { pgliteInMemory, type TestDatabase } from "../../support/engines.js";
 import { scriptedModel, turnsOf } from "../../support/fake-models.js";
+import { plantedSubject } from "../../support/planted.js";
 import { HOSTILE_SQL } from "../../support/scripted-roles.js";
 
 const allegation = "Flagged for review: buyers look fake";
@@ -21,13 +22,8 @@ const allegation = "Flagged for review: buyers look fake";
 describe("LLM mode with scripted models", () => {
   let t: TestDatabase;
   let labels: WorldLabels;
-  const planted = (kind: string, intensity: string | null = "blatant") => {
-    const found = labels.subjects.find(
-      (s) => s.kind === kind && s.intensity === intensity && s.role === "primary",
-    );
-    if (!found) throw new Error(`no planted ${kind}`);
-    return found.subject;
-  };
+  const planted = (kind: string, intensity: string | null = "blatant") =>
+    plantedSubject(labels, kind, intensity);
 
   beforeAll(async () => {
     t = await pgliteInMemory();

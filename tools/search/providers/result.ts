@@ -90,6 +90,19 @@ export function isoDate(raw: string | null | undefined): string | null {
   return Number.isNaN(at) ? null : new Date(at).toISOString();
 }
 
+/** A provider's hits as results: unusable ones dropped, at most `limit`. */
+export function toSearchResults(
+  provider: string,
+  hits: readonly RawHit[],
+  now: Date,
+  limit: number,
+): SearchResult[] {
+  return hits
+    .map((hit) => toSearchResult(provider, hit, now))
+    .filter((r) => r !== null)
+    .slice(0, limit);
+}
+
 export function toSearchResult(provider: string, hit: RawHit, now: Date): SearchResult | null {
   const url = httpUrl(hit.url);
   if (url === null) return null;

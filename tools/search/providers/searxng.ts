@@ -12,7 +12,7 @@ import {
   requestWithRetries,
   shapeProblem,
 } from "./http.js";
-import { toSearchResult } from "./result.js";
+import { toSearchResults } from "./result.js";
 
 const NAME = "searxng";
 
@@ -101,23 +101,14 @@ export function createSearxngProvider(settings: SearxngSettings): SearchProvider
         read,
         signal: options.signal,
       });
-      const at = now();
-      return results
-        .map((r) =>
-          toSearchResult(
-            NAME,
-            {
-              url: r.url,
-              title: r.title,
-              snippet: r.content,
-              score: r.score,
-              published: r.publishedDate,
-            },
-            at,
-          ),
-        )
-        .filter((r) => r !== null)
-        .slice(0, limit);
+      const hits = results.map((r) => ({
+        url: r.url,
+        title: r.title,
+        snippet: r.content,
+        score: r.score,
+        published: r.publishedDate,
+      }));
+      return toSearchResults(NAME, hits, now(), limit);
     },
   };
 }

@@ -12,7 +12,7 @@ import {
   requestWithRetries,
   shapeProblem,
 } from "./http.js";
-import { toSearchResult } from "./result.js";
+import { toSearchResults } from "./result.js";
 
 const NAME = "tavily";
 /** Tavily refuses max_results above 20. */
@@ -100,23 +100,14 @@ export function createTavilyProvider(settings: TavilySettings): SearchProvider {
         read,
         signal: options.signal,
       });
-      const at = now();
-      return answer.results
-        .map((r) =>
-          toSearchResult(
-            NAME,
-            {
-              url: r.url,
-              title: r.title,
-              snippet: r.content,
-              score: r.score,
-              published: r.published_date,
-            },
-            at,
-          ),
-        )
-        .filter((r) => r !== null)
-        .slice(0, limit);
+      const hits = answer.results.map((r) => ({
+        url: r.url,
+        title: r.title,
+        snippet: r.content,
+        score: r.score,
+        published: r.published_date,
+      }));
+      return toSearchResults(NAME, hits, now(), limit);
     },
   };
 }
