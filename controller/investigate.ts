@@ -92,8 +92,8 @@ function guardedQuery(warehouse: Database, recorder: Recorder, timeoutMs: number
   return (sql) =>
     recorder.observe("warehouse_sql", { sql }, async () => {
       try {
-        const { rows } = await runReadOnly(warehouse, sql, { timeoutMs });
-        return { rows, error: null };
+        const { rows, cut } = await runReadOnly(warehouse, sql, { timeoutMs });
+        return cut > 0 ? { rows, error: null, cut } : { rows, error: null };
       } catch (error) {
         return { rows: [], error: (error as Error).message.slice(0, 500) };
       }

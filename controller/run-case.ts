@@ -21,12 +21,14 @@ import {
 } from "../db/repositories/runs.js";
 import type { Database } from "../db/types.js";
 import type { AuditEvent } from "../domain/audit.js";
+import { DEFAULT_BUDGET } from "../domain/budget.js";
 import type { CaseInput } from "../domain/case.js";
 import { AppError } from "../domain/errors.js";
 import type { Evidence } from "../domain/evidence.js";
 import type { Verdict } from "../domain/verdict.js";
 import { createInvestigator, type InvestigatorOptions } from "./investigate.js";
 import { createRecorder } from "./recorder.js";
+import { guardRun } from "./run-guard.js";
 
 export const DEFAULT_LEASE_MS = 30_000;
 
@@ -48,6 +50,11 @@ export interface CaseRunnerOptions extends Omit<InvestigatorOptions, "app" | "au
   owner?: string;
   /** Told of every audit event as it is appended (progress output). */
   onEvent?: (event: AuditEvent) => void;
+  /**
+   * How long one attempt at a run may take before it fails (default: three times the
+   * case's wall-time budget): a backstop for a run some broken connection left hanging.
+   */
+  hardDeadlineMs?: number;
 }
 
 export interface CaseRunner {
@@ -80,6 +87,8 @@ export function createCaseRunner(app: Database, options: CaseRunnerOptions): Cas
     owner: options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     ms: options.leaseMs ?? DEFAULT_LEASE_MS,
   };
+  const hardDeadlineMs =
+    options.hardDeadlineMs ?? 3 * (options.budget?.maxWallMs ?? DEFAULT_BUDGET.maxWallMs);
   const investigate = createInvestigator({
     ...options,
     app,
@@ -147,7 +156,9 @@ export function createCaseRunner(app: Database, options: CaseRunnerOptions): Cas
     try {
       const { id, status: _s, idempotencyKey: _k, ...request } = theCase;
       const signal = shutdown ? AbortSignal.any([abort.signal, shutdown]) : abort.signal;
-      const result = await investigate({ ...request, id, runId }, { signal });
+      const result = await guardRun(caseId, hardDeadlineMs, () =>
+        investigate({ ...request, id, runId }, { signal }),
+      );
       await finishRun(
         app,
         { caseId, runId, owner: lease.owner, verdict: result.verdict, evidence: result.evidence },
@@ -172,6 +183,7 @@ export function createCaseRunner(app: Database, options: CaseRunnerOptions): Cas
         );
       }
       // Only the lease holder may fail the run; a run taken over is left to its new owner.
+      abort.abort(error); // a run failed from outside its steps stops at its next step
       await failRun(app, { caseId, runId, owner: lease.owner }, (error as Error).message, now());
       throw error;
     } finally {

@@ -1,5 +1,6 @@
 // The server engine: PostgreSQL (with pgvector) through a `pg` connection pool.
 
+import { AsyncResource } from "node:async_hooks";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { AppError } from "../domain/errors.js";
@@ -16,14 +17,17 @@ export function describeUrl(url: string): string {
   return `PostgreSQL at ${parsed.host}${parsed.pathname}`;
 }
 
-function wrap(target: pg.Pool | pg.PoolClient): Queryable {
+// Connections are opened in the pool's own async context, not in that of the case
+// whose query happened to open one: an error from a pooled socket's handler is then
+// never blamed on whichever case first used that connection (run-guard.ts).
+function wrap(target: pg.Pool | pg.PoolClient, scope: AsyncResource): Queryable {
   return {
     async query<Row>(sql: string, params: unknown[] = []): Promise<QueryResult<Row>> {
-      const result = await target.query(sql, params);
+      const result = await scope.runInAsyncScope(() => target.query(sql, params));
       return { rows: result.rows as Row[], rowCount: result.rowCount ?? result.rows.length };
     },
     async exec(sql: string): Promise<void> {
-      await target.query(sql);
+      await scope.runInAsyncScope(() => target.query(sql));
     },
   };
 }
@@ -56,7 +60,8 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
       },
     );
   }
-  const base = wrap(pool);
+  const scope = new AsyncResource("casehound.pg-pool");
+  const base = wrap(pool, scope);
 
   return {
     engine: "postgres",
@@ -64,10 +69,10 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     query: base.query,
     exec: base.exec,
     async transaction(fn) {
-      const client = await pool.connect();
+      const client = await scope.runInAsyncScope(() => pool.connect());
       try {
         await client.query("BEGIN");
-        const result = await fn(wrap(client));
+        const result = await fn(wrap(client, scope));
         await client.query("COMMIT");
         return result;
       } catch (error) {
@@ -78,7 +83,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
       }
     },
     async copyIn(table, columns, payload) {
-      const client = await pool.connect();
+      const client = await scope.runInAsyncScope(() => pool.connect());
       try {
         const stream = client.query(copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN`));
         await new Promise<void>((resolvePromise, reject) => {

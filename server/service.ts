@@ -4,6 +4,8 @@
 // keeps doing the latter. On stop it refuses new work, ends event streams, gives
 // running cases a grace period and then pauses them at a step boundary (their
 // leases are released, so the next start resumes them from their checkpoints).
+// While it serves, an error that escapes every handler is logged and fails only
+// the case it came from (last-line.ts).
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "../config/logger.js";
@@ -15,6 +17,7 @@ import type { CaseEvents } from "./case-events.js";
 import { type ApiLimits, createApi, DEFAULT_LIMITS } from "./http/app.js";
 import { type ApiMetrics, createMetrics } from "./http/metrics.js";
 import { PROBLEM_TYPE_PREFIX } from "./http/problem.js";
+import { installLastLine } from "./last-line.js";
 import type { CaseQueue } from "./worker/case-queue.js";
 import { createInProcessQueue } from "./worker/in-process-queue.js";
 
@@ -48,6 +51,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const { db, runner, events, logger } = options;
   const now = options.now ?? (() => new Date());
   let stopping = false;
+  const lastLine = installLastLine(logger);
   // The gauges read the queue and the streams only when scraped, after both exist.
   const metrics = createMetrics(
     () => queue.stats(),
@@ -157,6 +161,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         const late = setTimeout(() => server.closeAllConnections(), 2_000);
         await closed;
         clearTimeout(late);
+        lastLine.uninstall();
         logger.info("casehound API stopped");
       })();
       return closing;

@@ -27,9 +27,12 @@ export const RUN_SQL = {
 };
 
 /** The warehouse as model SQL sees it: read-only transaction, timeout, recorded. */
-export type GuardedQuery = (
-  sql: string,
-) => Promise<{ rows: Record<string, unknown>[]; error: string | null }>;
+export type GuardedQuery = (sql: string) => Promise<{
+  rows: Record<string, unknown>[];
+  error: string | null;
+  /** Rows the byte cap held back (absent when everything fit). */
+  cut?: number;
+}>;
 
 export interface ModelSqlContext {
   gateway: ModelGateway;
@@ -176,17 +179,21 @@ async function answerCall(
   result.queries.push(query);
   if (ran.error) return { content: `the query failed: ${ran.error}`, refused: false };
   result.rows += ran.rows.length;
+  const heldBack = ran.cut ? { held_back_by_byte_cap: ran.cut } : {};
   result.evidence.push(
     makeEvidence(
       {
         kind: "sql",
         source: { locator: verdict.sql, params: [], via: "sql_agent" },
         summary: `${purpose.slice(0, 200)} (${ran.rows.length} row${ran.rows.length === 1 ? "" : "s"} from ${verdict.tables.join(", ")})`,
-        data: { rows: ran.rows.slice(0, SHOWN_ROWS), row_count: ran.rows.length },
+        data: { rows: ran.rows.slice(0, SHOWN_ROWS), row_count: ran.rows.length, ...heldBack },
         untrusted: false,
       },
       ctx.now(),
     ),
   );
-  return { content: rowsForModel(ran.rows), refused: false };
+  const note = ran.cut
+    ? `\n(${ran.cut} more row${ran.cut === 1 ? "" : "s"} held back: the result passed the byte cap; ask for fewer or narrower columns)`
+    : "";
+  return { content: rowsForModel(ran.rows) + note, refused: false };
 }

@@ -1,8 +1,12 @@
 // Walks a parsed statement (libpg-query's JSON tree) and names the first thing in
 // it the policy does not allow: a node type outside the read-only subset of SQL, a
-// table outside schema `risk`, an unknown or hidden column, a function, operator
-// or type not on the list, SELECT INTO, a locking clause, a parameter.
+// function, operator or type not on the list, a call that can build a huge value,
+// SELECT INTO, a locking clause, a parameter. Then the scope walk (scope.ts)
+// resolves every relation and column where PostgreSQL would.
+import { outputTooLarge } from "./output-size.js";
 import type { SqlPolicy } from "./policy.js";
+import { Refusal } from "./relation.js";
+import { resolveScopes } from "./scope.js";
 
 type Node = Record<string, unknown>;
 
@@ -92,90 +96,22 @@ export interface Inspection {
 }
 
 export function inspect(statement: Node, policy: SqlPolicy): Inspection {
-  const all = [...nodes(statement)];
-  // Names the query defines itself: CTEs, aliases, output columns.
-  const cteNames = new Set<string>();
-  const defined = new Set<string>();
-  const aliasTable = new Map<string, string>();
-  for (const [type, node] of all) {
-    if (type === "CommonTableExpr") {
-      cteNames.add(String(node.ctename));
-      for (const column of names(node.aliascolnames)) defined.add(column);
-    }
-    if (type === "Alias") {
-      defined.add(String(node.aliasname));
-      for (const column of names(node.colnames)) defined.add(column);
-    }
-    if (type === "ResTarget" && typeof node.name === "string") defined.add(node.name);
-    if (type === "RangeVar" && node.schemaname === "risk") {
-      const alias = (node.alias as Node | undefined)?.aliasname;
-      aliasTable.set(String(alias ?? node.relname), String(node.relname));
-    }
-  }
-  const tables = new Set<string>();
-  const fail = (violation: string): Inspection => ({ violation, tables: [...tables] });
-
-  for (const [type, node] of all) {
+  const fail = (violation: string): Inspection => ({ violation, tables: [] });
+  for (const [type, node] of nodes(statement)) {
     if (!NODE_TYPES.has(type)) return fail(`uses ${type}, which a read-only query does not need`);
     switch (type) {
       case "SelectStmt":
         if (node.intoClause) return fail("SELECT INTO writes a table");
         if (node.lockingClause) return fail("locking clauses (FOR UPDATE/SHARE) are not allowed");
         break;
-      case "RangeVar": {
-        const relname = String(node.relname);
-        if (node.catalogname)
-          return fail(`${node.catalogname}.${node.schemaname}.${relname}: no other databases`);
-        if (node.schemaname === undefined) {
-          if (cteNames.has(relname)) break;
-          return fail(`table ${relname} is not qualified: name warehouse tables as risk.<table>`);
-        }
-        if (node.schemaname !== "risk")
-          return fail(`schema ${node.schemaname} is not readable: only schema risk is`);
-        if (!policy.tables.has(relname)) return fail(`risk.${relname} is not a readable table`);
-        tables.add(relname);
-        break;
-      }
-      case "ColumnRef": {
-        const fields = node.fields as Node[];
-        const last = fields.at(-1) as Node;
-        if ("A_Star" in last) {
-          const qualifier = fields.length > 1 ? names(fields.slice(0, -1)).at(-1) : undefined;
-          const starTables = qualifier
-            ? [aliasTable.get(qualifier)].filter(Boolean)
-            : [...aliasTable.values()];
-          for (const table of starTables)
-            if ((policy.hidden.get(table as string)?.size ?? 0) > 0)
-              return fail(`* would read hidden columns of risk.${table}; name the columns`);
-          break;
-        }
-        const parts = names(fields);
-        const column = parts.at(-1) as string;
-        const qualifier = parts.length > 1 ? parts.at(-2) : undefined;
-        if (parts.length > 3) return fail(`column reference ${parts.join(".")} is too deep`);
-        const qualifiedTable = qualifier ? aliasTable.get(qualifier) : undefined;
-        if (qualifiedTable) {
-          if (!policy.tables.get(qualifiedTable)?.has(column))
-            return fail(`risk.${qualifiedTable} has no readable column ${column}`);
-          break;
-        }
-        const isColumn = [...aliasTable.values()].some((t) => policy.tables.get(t)?.has(column));
-        if (!qualifier && aliasTable.has(column) && !isColumn)
-          return fail(
-            `${column} is a whole row of risk.${aliasTable.get(column)}: name the columns`,
-          );
-        for (const table of aliasTable.values())
-          if (policy.hidden.get(table)?.has(column)) return fail(`column ${column} is hidden`);
-        const known = defined.has(column) || isColumn;
-        if (!known) return fail(`unknown column ${parts.join(".")}`);
-        break;
-      }
       case "FuncCall": {
         const parts = names(node.funcname).map((p) => p.toLowerCase());
         const name = parts.at(-1) as string;
         if (parts.length > 2 || (parts.length === 2 && parts[0] !== "pg_catalog"))
           return fail(`function ${parts.join(".")} is outside pg_catalog`);
         if (!policy.functions.has(name)) return fail(`function ${name}() is not allowed`);
+        const tooLarge = outputTooLarge(name, node.args as Node[] | undefined);
+        if (tooLarge) return fail(tooLarge);
         break;
       }
       case "A_Expr": {
@@ -213,5 +149,10 @@ export function inspect(statement: Node, policy: SqlPolicy): Inspection {
         break;
     }
   }
-  return { violation: null, tables: [...tables].sort() };
+  try {
+    return { violation: null, tables: resolveScopes(statement, policy).tables };
+  } catch (error) {
+    if (error instanceof Refusal) return fail(error.message);
+    throw error;
+  }
 }

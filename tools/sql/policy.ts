@@ -2,8 +2,8 @@
 // closed list of functions, operators and types that read and compute — nothing
 // that sleeps, writes, reads files, opens connections, changes settings or looks
 // at the system catalogs. Nothing that makes rows out of nothing (generate_series)
-// either: on the embedded engine no timeout can stop a query. Everything not named
-// here is refused.
+// either, and at most `maxRelations` relations a statement (joins.ts refuses cross
+// joins). Everything not named here is refused.
 import { WAREHOUSE_COLUMNS } from "../../db/seed/tables.js";
 
 export interface SqlPolicy {
@@ -18,6 +18,8 @@ export interface SqlPolicy {
   maxRows: number;
   /** Longest SQL text accepted. */
   maxLength: number;
+  /** Relations (tables, WITH references, subqueries, functions in FROM) one statement may read. */
+  maxRelations: number;
 }
 
 const FUNCTIONS = [
@@ -230,5 +232,6 @@ export function warehousePolicy(maxRows = 1_000): SqlPolicy {
     types: new Set(TYPES),
     maxRows,
     maxLength: 20_000,
+    maxRelations: 8,
   };
 }

@@ -6,7 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WorldLabels } from "../../../db/seed/labels.js";
 import { checkSql } from "../../../tools/sql/guard.js";
 import { warehousePolicy } from "../../../tools/sql/policy.js";
-import { READER_ROLE, runReadOnly } from "../../../tools/sql/read-only.js";
+import {
+  DEFAULT_COST_FACTOR,
+  inReaderTransaction,
+  READER_ROLE,
+  runReadOnly,
+} from "../../../tools/sql/read-only.js";
 import { LEGIT } from "../../fixtures/sql-guard/legit.js";
 import { prepareWorld } from "../../support/api.js";
 import type { TestDatabase } from "../../support/engines.js";
@@ -50,9 +55,12 @@ export function sqlReadOnlySuite(engine: string, open: () => Promise<TestDatabas
     it("refuses every write in the read-only transaction even with the guard switched off", async () => {
       const before = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM risk.flags");
       for (const sql of WRITES) {
-        await expect(runReadOnly(t.db, sql, { timeoutMs: 5_000 }), sql).rejects.toThrow(
-          /read-only transaction|permission denied/,
-        );
+        await expect(
+          inReaderTransaction(t.db, 5_000, (tx) => tx.query(sql)),
+          sql,
+        ).rejects.toThrow(/read-only transaction|permission denied/);
+        // and the runner, which reads every statement as a subquery, cannot even run one
+        await expect(runReadOnly(t.db, sql, { timeoutMs: 5_000 }), sql).rejects.toThrow();
       }
       const after = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM risk.flags");
       expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
@@ -74,7 +82,71 @@ export function sqlReadOnlySuite(engine: string, open: () => Promise<TestDatabas
       expect((read.rows[0] as { n: number }).n).toBeGreaterThan(0);
     });
 
-    if (engine !== "PGlite")
+    it("refuses before running a statement the guard allows but the planner prices at many full scans", async () => {
+      const policy = warehousePolicy(200);
+      const selfJoin = await checkSql(
+        "SELECT count(*) AS n FROM risk.orders a JOIN risk.orders b ON a.seller_id = b.seller_id",
+        policy,
+      );
+      expect(selfJoin.allowed).toBe(true);
+      if (!selfJoin.allowed) return;
+      // refused from the planner's estimate, before anything of the join ran
+      await expect(runReadOnly(t.db, selfJoin.sql, { timeoutMs: 60_000 })).rejects.toThrow(
+        new RegExp(`refused before running: .* over the limit .*${DEFAULT_COST_FACTOR} full scans`),
+      );
+      const keyed = await checkSql(
+        "SELECT a.order_id FROM risk.orders a JOIN risk.orders b ON a.order_id = b.order_id",
+        policy,
+      );
+      if (!keyed.allowed) throw new Error(keyed.reason);
+      const ran = await runReadOnly(t.db, keyed.sql, { timeoutMs: 60_000 });
+      expect(ran.rows.length).toBe(200);
+    });
+
+    it("returns rows only up to the byte cap, in order, and says how many it held back", async () => {
+      const sql = "SELECT r.review_id, r.body FROM risk.reviews r ORDER BY r.review_id LIMIT 400";
+      const whole = await runReadOnly(t.db, sql, { timeoutMs: 10_000 });
+      expect(whole.cut).toBe(0);
+      expect(whole.rows.length).toBe(400);
+      const capped = await runReadOnly(t.db, sql, { timeoutMs: 10_000, maxBytes: 4_000 });
+      expect(capped.cut).toBeGreaterThan(0);
+      expect(capped.rows.length + capped.cut).toBe(400);
+      expect(JSON.stringify(capped.rows).length).toBeLessThanOrEqual(
+        4_000 + capped.rows.length * 2,
+      );
+      expect(capped.rows).toEqual(whole.rows.slice(0, capped.rows.length));
+    });
+
+    if (engine !== "PGlite") {
+      it("never lets a value over the byte cap leave the server, with the guard switched off", async () => {
+        // A gigabyte value once killed the process from inside the driver's socket
+        // handler. Under the cap no value larger than it is ever sent; 64 MB shows the
+        // mechanism at a fraction of the cost.
+        const result = await runReadOnly(t.db, "SELECT format('%64000000s', 'x') AS big", {
+          timeoutMs: 60_000,
+        });
+        expect(result).toMatchObject({ rows: [], cut: 1 });
+        const alive = await t.db.query<{ n: number }>("SELECT 1 AS n");
+        expect(alive.rows[0]?.n).toBe(1);
+      });
+
+      it("gives the reader role no predefined roles: other sessions' queries and server-only settings stay hidden", async () => {
+        const read = await inReaderTransaction(t.db, 5_000, async (tx) => ({
+          memberships: await tx.query<{ rolname: string }>(
+            "SELECT r.rolname FROM pg_roles r WHERE pg_has_role(current_user, r.oid, 'USAGE') AND r.rolname LIKE 'pg\\_%'",
+          ),
+          settings: await tx.query(
+            "SELECT setting FROM pg_settings WHERE name IN ('data_directory', 'config_file', 'hba_file')",
+          ),
+          queries: await tx.query<{ query: string | null }>(
+            "SELECT query FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND query IS NOT NULL AND query <> '<insufficient privilege>'",
+          ),
+        }));
+        expect(read.memberships.rows).toEqual([]);
+        expect(read.settings.rows).toEqual([]);
+        expect(read.queries.rows).toEqual([]);
+      });
+
       it("cancels a query that outlives its statement timeout", async () => {
         const started = Date.now();
         await expect(runReadOnly(t.db, "SELECT pg_sleep(5)", { timeoutMs: 200 })).rejects.toThrow(
@@ -82,5 +154,6 @@ export function sqlReadOnlySuite(engine: string, open: () => Promise<TestDatabas
         );
         expect(Date.now() - started).toBeLessThan(4_000);
       });
+    }
   });
 }

@@ -27,6 +27,11 @@ describe("the SQL guard", () => {
       "data_modifying_ctes",
       "locking",
       "system_catalogs",
+      "cte_out_of_scope",
+      "star_and_aliases",
+      "system_columns",
+      "rows_out_of_nothing",
+      "huge_values",
     ])
       expect(categories.has(category), category).toBe(true);
     for (const { category, disguise, sql } of corpus) {
@@ -88,6 +93,50 @@ describe("the SQL guard", () => {
       "SELECT x.email_domain FROM (SELECT b.buyer_id AS email_domain FROM risk.buyers b) x JOIN risk.buyers b2 ON true",
     ])
       expect((await checkSql(sql, restricted)).allowed, sql).toBe(false);
+  });
+
+  it("resolves each name where PostgreSQL does: WITH names in their scope, outer columns qualified, output names in ORDER BY and GROUP BY only", async () => {
+    const allowed = async (sql: string) => (await checkSql(sql, policy)).allowed;
+    expect(
+      await allowed(
+        "WITH a AS (SELECT o.buyer_id FROM risk.orders o) SELECT s.seller_id, (SELECT count(*) FROM a) AS n FROM risk.sellers s",
+      ),
+    ).toBe(true);
+    expect(
+      await allowed(
+        "SELECT o.total_cents AS cents FROM risk.orders o GROUP BY cents ORDER BY cents",
+      ),
+    ).toBe(true);
+    // an output name is not an input: WHERE cannot see it
+    expect(await allowed("SELECT o.total_cents AS cents FROM risk.orders o WHERE cents > 5")).toBe(
+      false,
+    );
+    // a WITH name is visible in its statement only, not beside it
+    expect(await allowed("SELECT x.a FROM (WITH t AS (SELECT 1 AS a) SELECT a FROM t) x, t")).toBe(
+      false,
+    );
+    // an unqualified name never passes a level that reads a table: that table may hold
+    // a column of the same name that the policy does not list
+    const outer = await checkSql(
+      "SELECT (SELECT ssn FROM risk.sellers s LIMIT 1) AS v FROM (SELECT 1 AS ssn) d",
+      policy,
+    );
+    expect(outer).toMatchObject({ allowed: false, reason: expect.stringMatching(/outer query/) });
+    expect(
+      await allowed(
+        "SELECT d.ssn, (SELECT count(*) FROM risk.sellers s WHERE s.country = d.c) AS v FROM (SELECT 1 AS ssn, 'DE' AS c) d",
+      ),
+    ).toBe(true);
+    const restricted: SqlPolicy = {
+      ...policy,
+      tables: new Map(policy.tables).set("buyers", new Set(["buyer_id", "country"])),
+      hidden: new Map([["buyers", new Set(["email_domain"])]]),
+    };
+    const hidden = await checkSql(
+      "SELECT (SELECT email_domain FROM risk.buyers b LIMIT 1) AS v FROM (SELECT 'x' AS email_domain) d",
+      restricted,
+    );
+    expect(hidden).toMatchObject({ allowed: false, reason: expect.stringMatching(/hidden/) });
   });
 
   it("refuses what is not a SQL string, and oversized text, without throwing", async () => {

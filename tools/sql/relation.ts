@@ -1,0 +1,28 @@
+// What the guard's scope walk knows about a query: the relations each level reads
+// and the names it may resolve, and the refusal it throws from deep inside the walk.
+
+/** Thrown inside the walk; the guard turns it into a refusal with this message. */
+export class Refusal extends Error {}
+
+/** System columns PostgreSQL adds to every table: never readable, never a name. */
+export const SYSTEM_COLUMNS = new Set(["ctid", "xmin", "xmax", "cmin", "cmax", "tableoid", "oid"]);
+
+export interface Relation {
+  alias: string;
+  /** The risk table behind it; undefined for what the query built itself. */
+  table?: string;
+  columns: ReadonlySet<string>;
+  /** True for LATERAL items, which may depend on the relations before them. */
+  lateral: boolean;
+  /** True for a subquery that returns exactly one row (aggregates, no GROUP BY). */
+  singleRow: boolean;
+}
+
+export interface Scope {
+  parent?: Scope;
+  /** WITH queries defined at this level, by name, with their output columns. */
+  ctes: Map<string, ReadonlySet<string>>;
+  relations: Relation[];
+  /** Output names of this level, visible to ORDER BY and GROUP BY only. */
+  outputs: Set<string>;
+}
