@@ -7,12 +7,11 @@ import { parse } from "libpg-query";
 import { deparse } from "pgsql-deparser";
 import { inspect } from "./inspect.js";
 import type { SqlPolicy } from "./policy.js";
+import type { Node } from "./tree.js";
 
 export type GuardResult =
   | { allowed: true; reason: string; sql: string; tables: string[]; limit: number }
   | { allowed: false; reason: string };
-
-type Node = Record<string, unknown>;
 
 const refuse = (reason: string): GuardResult => ({ allowed: false, reason });
 

@@ -7,8 +7,7 @@ import { outputTooLarge } from "./output-size.js";
 import type { SqlPolicy } from "./policy.js";
 import { Refusal } from "./relation.js";
 import { resolveScopes } from "./scope.js";
-
-type Node = Record<string, unknown>;
+import { type Node, names } from "./tree.js";
 
 /** Node types a read-only analytic query is made of; anything else is refused. */
 const NODE_TYPES = new Set([
@@ -51,11 +50,6 @@ const NODE_TYPES = new Set([
   "SQLValueFunction",
   "NamedArgExpr",
 ]);
-
-const names = (list: unknown): string[] =>
-  Array.isArray(list)
-    ? list.map((item) => String(((item as Node).String as Node | undefined)?.sval ?? "?"))
-    : [];
 
 /**
  * Fields that hold a node without the usual {Type: {...}} wrapper, and the type of

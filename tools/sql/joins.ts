@@ -7,13 +7,7 @@
 // rows; the guard refuses it, and the cost check before running catches what a key
 // still allows.
 import { Refusal, type Relation } from "./relation.js";
-
-type Node = Record<string, unknown>;
-
-const names = (list: unknown): string[] =>
-  Array.isArray(list)
-    ? list.map((item) => String(((item as Node).String as Node | undefined)?.sval ?? "?"))
-    : [];
+import { type Node, names } from "./tree.js";
 
 /** The top-level AND conjuncts of a condition. */
 function conjuncts(expr: Node | undefined): Node[] {
@@ -37,7 +31,7 @@ function equalities(condition: Node | undefined): [string[], string[]][] {
   const pairs: [string[], string[]][] = [];
   for (const conjunct of conjuncts(condition)) {
     const op = conjunct.A_Expr as Node | undefined;
-    if (!op || op.kind !== "AEXPR_OP" || names(op.name).at(-1) !== "=") continue;
+    if (op?.kind !== "AEXPR_OP" || names(op.name).at(-1) !== "=") continue;
     const left = columnRef(op.lexpr as Node);
     const right = columnRef(op.rexpr as Node);
     if (left && right) pairs.push([left, right]);

@@ -4,8 +4,7 @@
 // may not be nested inside one another (each level multiplies). The byte cap where
 // rows are read (read-only.ts) is the wall behind this; this keeps the engine from
 // building such a value at all.
-
-type Node = Record<string, unknown>;
+import { type Node, names } from "./tree.js";
 
 /** Longest padded width or format field a query may ask for. */
 export const MAX_WIDTH = 1_000;
@@ -13,11 +12,6 @@ export const MAX_WIDTH = 1_000;
 export const MAX_REPLACEMENT = 64;
 
 const AMPLIFIERS = new Set(["lpad", "rpad", "format", "replace", "regexp_replace"]);
-
-const names = (list: unknown): string[] =>
-  Array.isArray(list)
-    ? list.map((item) => String(((item as Node).String as Node | undefined)?.sval ?? "?"))
-    : [];
 
 function constant(arg: Node | undefined): number | string | undefined {
   const value = arg?.A_Const as Node | undefined;

@@ -7,34 +7,22 @@
 // where they were made. So whatever PostgreSQL picks, it picks something checked.
 // Output aliases name results, never inputs: they are visible only to ORDER BY and
 // GROUP BY, as in PostgreSQL. Joins must join on a key (see joins.ts).
+import { checkName, resolveColumn } from "./columns.js";
 import { checkJoins } from "./joins.js";
+import { outputNames, returnsOneRow } from "./outputs.js";
 import type { SqlPolicy } from "./policy.js";
-import { Refusal, type Relation, type Scope, SYSTEM_COLUMNS } from "./relation.js";
-
-type Node = Record<string, unknown>;
+import { Refusal, type Relation, type Scope } from "./relation.js";
+import { type Node, names, unwrap } from "./tree.js";
 
 export interface Resolution {
   tables: string[];
   relations: number;
 }
 
-const sval = (node: unknown): string =>
-  String(((node as Node | undefined)?.String as Node | undefined)?.sval ?? "?");
-const names = (list: unknown): string[] => (Array.isArray(list) ? list.map(sval) : []);
-const unwrap = (node: unknown, type: string): Node | undefined =>
-  (node as Node | undefined)?.[type] as Node | undefined;
-
-const AGGREGATES = new Set(["count", "sum", "avg", "min", "max", "bool_and", "bool_or", "every"]);
-
 /** Walks one statement; throws Refusal at the first thing it cannot resolve safely. */
 export function resolveScopes(statement: Node, policy: SqlPolicy): Resolution {
   const tables = new Set<string>();
   let relationCount = 0;
-
-  const noteName = (name: string, what: string) => {
-    if (SYSTEM_COLUMNS.has(name.toLowerCase()))
-      throw new Refusal(`${name} is a system column name and cannot be used as ${what}`);
-  };
 
   const addRelation = (scope: Scope, relation: Relation) => {
     relationCount += 1;
@@ -53,84 +41,6 @@ export function resolveScopes(statement: Node, policy: SqlPolicy): Resolution {
     return undefined;
   };
 
-  const findRelation = (scope: Scope | undefined, alias: string): Relation | undefined => {
-    for (let s = scope; s; s = s.parent) {
-      const found = s.relations.findLast((r) => r.alias === alias);
-      if (found) return found;
-    }
-    return undefined;
-  };
-
-  function column(ref: Node, scope: Scope, outputsVisible: boolean): void {
-    const fields = ref.fields as Node[];
-    const star = "A_Star" in (fields.at(-1) as Node);
-    const parts = names(star ? fields.slice(0, -1) : fields);
-    for (const part of parts) noteName(part, "a column");
-    if (star) return starOf(parts, scope);
-    if (parts.length > 3) throw new Refusal(`column reference ${parts.join(".")} is too deep`);
-    const name = parts.at(-1) as string;
-    if (parts.length === 1) return bareColumn(name, scope, outputsVisible);
-    const qualifier = parts.length === 3 ? `${parts[0]}.${parts[1]}` : (parts[0] as string);
-    const relation =
-      parts.length === 3
-        ? parts[0] === "risk"
-          ? findRelation(scope, parts[1] as string)
-          : undefined
-        : findRelation(scope, qualifier);
-    if (!relation || (parts.length === 3 && relation.table !== parts[1]))
-      throw new Refusal(`unknown relation ${qualifier} in ${parts.join(".")}`);
-    if (!relation.columns.has(name))
-      throw new Refusal(
-        relation.table
-          ? `risk.${relation.table} has no readable column ${name}`
-          : `${relation.alias} has no column ${name}`,
-      );
-  }
-
-  /**
-   * A column named without its relation. PostgreSQL looks through the levels from
-   * the innermost out; a table may hold columns the policy does not list, so the
-   * walk never passes a level that reads a table: outer references are qualified.
-   */
-  function bareColumn(name: string, scope: Scope, outputsVisible: boolean): void {
-    for (let s: Scope | undefined = scope; s; s = s.parent) {
-      const hiddenIn = s.relations.find((r) => r.table && policy.hidden.get(r.table)?.has(name));
-      if (hiddenIn) throw new Refusal(`column ${name} of risk.${hiddenIn.table} is hidden`);
-      if (s === scope && outputsVisible && s.outputs.has(name)) return;
-      if (s.relations.some((r) => r.columns.has(name))) return;
-      const whole = s.relations.findLast((r) => r.alias === name);
-      if (whole?.table)
-        throw new Refusal(`${name} is a whole row of risk.${whole.table}: name the columns`);
-      if (whole) return;
-      if (s.relations.some((r) => r.table))
-        throw new Refusal(
-          s.parent && resolvesOutside(name, s.parent)
-            ? `unknown column ${name} here: name a column of an outer query as alias.column`
-            : `unknown column ${name}`,
-        );
-    }
-    throw new Refusal(`unknown column ${name}`);
-  }
-
-  function resolvesOutside(name: string, scope: Scope): boolean {
-    for (let s: Scope | undefined = scope; s; s = s.parent)
-      if (s.relations.some((r) => r.columns.has(name) || r.alias === name)) return true;
-    return false;
-  }
-
-  function starOf(qualifier: string[], scope: Scope): void {
-    const targets = qualifier.length
-      ? [findRelation(scope, qualifier.at(-1) as string)]
-      : scope.relations;
-    for (const relation of targets) {
-      if (!relation) throw new Refusal(`unknown relation ${qualifier.join(".")} before *`);
-      if (relation.table && (policy.hidden.get(relation.table)?.size ?? 0) > 0)
-        throw new Refusal(
-          `* would read hidden columns of risk.${relation.table}; name the columns`,
-        );
-    }
-  }
-
   /** Expressions: columns resolved in `scope`, subqueries as their own level. */
   function expression(value: unknown, scope: Scope, outputsVisible = false): void {
     if (Array.isArray(value)) {
@@ -139,7 +49,7 @@ export function resolveScopes(statement: Node, policy: SqlPolicy): Resolution {
     }
     if (!value || typeof value !== "object") return;
     for (const [key, child] of Object.entries(value as Node)) {
-      if (key === "ColumnRef") column(child as Node, scope, outputsVisible);
+      if (key === "ColumnRef") resolveColumn(child as Node, scope, policy, outputsVisible);
       else if (key === "SubLink") {
         expression((child as Node).testexpr, scope);
         select(unwrap((child as Node).subselect, "SelectStmt") ?? {}, scope);
@@ -155,7 +65,7 @@ export function resolveScopes(statement: Node, policy: SqlPolicy): Resolution {
     const node = item[type as string] as Node;
     const alias = node.alias as Node | undefined;
     const aliasColumns = names(alias?.colnames);
-    for (const name of aliasColumns) noteName(name, "a column alias");
+    for (const name of aliasColumns) checkName(name, "a column alias");
     if (type === "RangeVar") return [rangeVar(node, scope, alias, aliasColumns)];
     if (type === "RangeSubselect") {
       const inner = unwrap(node.subquery, "SelectStmt");
@@ -188,7 +98,7 @@ export function resolveScopes(statement: Node, policy: SqlPolicy): Resolution {
     if (type === "JoinExpr") {
       const left = fromItem(node.larg as Node, scope);
       const right = fromItem(node.rarg as Node, scope);
-      for (const name of names(node.usingClause)) noteName(name, "a join column");
+      for (const name of names(node.usingClause)) checkName(name, "a join column");
       expression(node.quals, scope);
       checkJoins.joinExpr(node, left, right);
       const joined = [...left, ...right];
@@ -247,7 +157,7 @@ export function resolveScopes(statement: Node, policy: SqlPolicy): Resolution {
       if (!body) throw new Refusal("a WITH query must be a SELECT");
       const outputs = select(body, scope);
       const renamed = names(cte.aliascolnames);
-      for (const name of renamed) noteName(name, "a column alias");
+      for (const name of renamed) checkName(name, "a column alias");
       scope.ctes.set(String(cte.ctename), new Set(renamed.length ? renamed : outputs));
     }
     if (node.op && node.op !== "SETOP_NONE") {
@@ -276,7 +186,7 @@ export function resolveScopes(statement: Node, policy: SqlPolicy): Resolution {
     const outputs: string[] = [];
     for (const target of targets) {
       expression(target.val, scope);
-      if (typeof target.name === "string") noteName(target.name, "an output name");
+      if (typeof target.name === "string") checkName(target.name, "an output name");
       outputs.push(...outputNames(target, scope));
     }
     for (const name of outputs) scope.outputs.add(name);
@@ -287,38 +197,6 @@ export function resolveScopes(statement: Node, policy: SqlPolicy): Resolution {
     expression([node.groupClause, node.sortClause], scope, true);
     expression([node.limitCount, node.limitOffset], scope);
     return outputs;
-  }
-
-  function outputNames(target: Node, scope: Scope): string[] {
-    if (typeof target.name === "string") return [target.name];
-    const val = target.val as Node;
-    const ref = val.ColumnRef as Node | undefined;
-    if (ref) {
-      const fields = ref.fields as Node[];
-      if (!("A_Star" in (fields.at(-1) as Node))) return [names(fields).at(-1) as string];
-      const qualifier = names(fields.slice(0, -1)).at(-1);
-      const relations = qualifier ? [findRelation(scope, qualifier)] : scope.relations;
-      return relations.flatMap((r) => (r ? [...r.columns] : []));
-    }
-    const call = val.FuncCall as Node | undefined;
-    if (call) return [names(call.funcname).at(-1) as string];
-    return ["?column?"];
-  }
-
-  function returnsOneRow(node: Node): boolean {
-    if ((node.op && node.op !== "SETOP_NONE") || node.groupClause || node.valuesLists) return false;
-    const targets = ((node.targetList as Node[]) ?? []).map(
-      (t) => (t.ResTarget as Node).val as Node,
-    );
-    return (
-      targets.length > 0 &&
-      targets.every((val) => {
-        const call = val.FuncCall as Node | undefined;
-        return (
-          call !== undefined && AGGREGATES.has(names(call.funcname).at(-1) ?? "") && !call.over
-        );
-      })
-    );
   }
 
   select(statement.SelectStmt as Node, undefined);
