@@ -22,6 +22,7 @@ import { caseRedactionKey, createRedactor } from "../tools/redact/redactor.js";
 import type { SearchProvider } from "../tools/search/types.js";
 import { warehousePolicy } from "../tools/sql/policy.js";
 import { runReadOnly } from "../tools/sql/read-only.js";
+import { sandboxOf } from "../tools/sql/sandbox.js";
 import type { Embedder } from "../tools/vector/types.js";
 import { type AuditSink, createMemoryAuditSink } from "./audit-sink.js";
 import type { InvestigationDeps, RoleModels } from "./deps.js";
@@ -71,7 +72,7 @@ export interface InvestigatorOptions {
   searchProviders?: SearchProvider[];
   /** The installation's secret behind the PII placeholders; read from `app` when unset. */
   redactionSecret?: string;
-  /** How long one model-written query may run (server PostgreSQL; PGlite cannot time out). */
+  /** How long one model-written query may run (on PGlite, in the sandbox: tools/sql/sandbox.ts). */
   sqlTimeoutMs?: number;
   now?: () => Date;
 }
@@ -87,12 +88,19 @@ function labelsOf(models: RoleModels): Partial<Record<ModelRole, string>> {
   return labels;
 }
 
-/** Model SQL the guard allowed, run read-only; a failure is an answer too (so replay sees it). */
+/**
+ * Model SQL the guard allowed, run read-only; a failure is an answer too (so replay
+ * sees it). On the embedded engine it runs in the sandbox, where a timeout can stop it.
+ */
 function guardedQuery(warehouse: Database, recorder: Recorder, timeoutMs: number): GuardedQuery {
+  const run =
+    warehouse.engine === "pglite"
+      ? (sql: string) => sandboxOf(warehouse).run(sql, { timeoutMs })
+      : (sql: string) => runReadOnly(warehouse, sql, { timeoutMs });
   return (sql) =>
     recorder.observe("warehouse_sql", { sql }, async () => {
       try {
-        const { rows, cut } = await runReadOnly(warehouse, sql, { timeoutMs });
+        const { rows, cut } = await run(sql);
         return cut > 0 ? { rows, error: null, cut } : { rows, error: null };
       } catch (error) {
         return { rows: [], error: (error as Error).message.slice(0, 500) };

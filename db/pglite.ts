@@ -47,6 +47,27 @@ export async function openPglite(
       cause: error,
     });
   }
+  return embedded(pg, dataDir === null ? "PGlite in memory" : `PGlite at ${dataDir}`, lock);
+}
+
+/** An in-memory copy of a database from its snapshot (see Database.snapshot). */
+export async function openPgliteSnapshot(archive: Blob): Promise<Database> {
+  let pg: PGlite;
+  try {
+    pg = await PGlite.create({ loadDataDir: archive, extensions: { vector } });
+  } catch (error) {
+    throw new AppError("db_unavailable", "could not open a copy of the embedded database", {
+      cause: error,
+    });
+  }
+  return embedded(pg, "PGlite copy in memory");
+}
+
+async function embedded(
+  pg: PGlite,
+  location: string,
+  lock?: { release(): void },
+): Promise<Database> {
   // One session for the life of the database: its settings hold for every query.
   await pg.exec(SEARCH_SESSION_SQL);
   const parsers: Record<number, TextParser> = {};
@@ -59,7 +80,7 @@ export async function openPglite(
 
   return {
     engine: "pglite",
-    location: dataDir === null ? "PGlite in memory" : `PGlite at ${dataDir}`,
+    location,
     async query(sql, params) {
       await turn();
       return base.query(sql, params);
@@ -80,6 +101,10 @@ export async function openPglite(
     async refreshTypes() {
       const { rows } = await pg.query<{ oid: number }>(VECTOR_TYPE_QUERY);
       if (rows[0]) parsers[rows[0].oid] = parseVector;
+    },
+    async snapshot() {
+      await turn();
+      return pg.dumpDataDir("none");
     },
     async close() {
       try {

@@ -25,5 +25,10 @@ export interface Database extends Queryable {
   copyIn(table: string, columns: readonly string[], payload: string): Promise<number>;
   /** Re-reads type OIDs that extensions create (pgvector) so their values parse. */
   refreshTypes(): Promise<void>;
+  /**
+   * The embedded engine only: the whole database as one archive, for a copy on another
+   * thread (which, unlike this one, can be stopped in the middle of a query).
+   */
+  snapshot?(): Promise<Blob>;
   close(): Promise<void>;
 }
