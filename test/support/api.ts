@@ -3,6 +3,7 @@
 // HTTP helpers that speak to it over real sockets.
 
 import { createLogger } from "../../config/logger.js";
+import type { RoleModels } from "../../controller/deps.js";
 import { createCaseRunner } from "../../controller/run-case.js";
 import { openCheckpointer } from "../../db/checkpoint/open.js";
 import { migrate } from "../../db/migrate.js";
@@ -41,6 +42,8 @@ export async function startTestApi(
     owner?: string;
     /** The warehouse the agents read (default: `db`). */
     warehouse?: Database;
+    /** Chat models per role (LLM mode); none: offline. */
+    models?: RoleModels;
   } = {},
 ): Promise<TestApi> {
   const checkpoints = await openCheckpointer(db, { connectionString: options.url });
@@ -50,6 +53,7 @@ export async function startTestApi(
     checkpointer: checkpoints.saver,
     leaseMs: options.leaseMs ?? 5_000,
     ...(options.owner ? { owner: options.owner } : {}),
+    ...(options.models ? { models: options.models, modelSettings: { retries: 1 } } : {}),
     onEvent: (event) => events.notify(event.case_id),
   });
   const service = await startService({
