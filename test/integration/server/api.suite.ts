@@ -430,6 +430,12 @@ export function apiSuite(engine: string, open: () => Promise<TestDatabase>): voi
         expect(md.headers.get("content-type")).toMatch(/^text\/markdown/);
         expect(md.text).toMatch(/^# Case /);
         expect(md.text).toContain("**Decision: fraud**");
+        // Built by the one report builder, evidence grouped in pipeline order, not by id.
+        expect(md.text.indexOf("### The subject (intake)")).toBeGreaterThan(0);
+        expect(md.text.indexOf("### The subject (intake)")).toBeLessThan(
+          md.text.indexOf("### Catalogued indicators (SQL retrieval)"),
+        );
+        expect(md.text).toMatch(/wall time per step \(ms\): intake [\d.]+, plan [\d.]+, /);
         const html = await call(api, "GET", `/v1/cases/${decidedId}/report`, {
           key: api.keys.service,
           headers: { accept: "text/html" },
