@@ -29,11 +29,15 @@ const byProvenance = (a: Evidence, b: Evidence) =>
 /** "device_id" → "device", "shipping_address_id" → "shipping address". */
 const entityOf = (column: string) => column.slice(0, -3).replaceAll("_", " ");
 
-/** The id a row stands for (its first *_id column) and a count beside it, if any. */
+/**
+ * The id a row stands for and a count beside it, if any: its first *_id column, the
+ * seller's own only when there is no other (a seller's rows all carry its id).
+ */
 function rowId(row: unknown): { entity: string; id: string; count?: string } | undefined {
   if (!row || typeof row !== "object") return undefined;
   const entries = Object.entries(row as Record<string, unknown>);
-  const idEntry = entries.find(([k, v]) => k.endsWith("_id") && typeof v === "string");
+  const ids = entries.filter(([k, v]) => k.endsWith("_id") && typeof v === "string");
+  const idEntry = ids.find(([k]) => k !== "seller_id") ?? ids[0];
   if (!idEntry) return undefined;
   const countEntry = entries.find(([, v]) => typeof v === "number");
   return {
@@ -51,10 +55,11 @@ export function idsBehind(e: Evidence): Line | undefined {
   if (ids.length === 0) return undefined;
   const total = typeof data.row_count === "number" ? data.row_count : rows.length;
   const line: Span[] = ["behind it: "];
-  ids.slice(0, IDS_SHOWN).forEach((r, i) => {
+  const shown = ids.slice(0, IDS_SHOWN);
+  shown.forEach((r, i) => {
     line.push(`${i ? ", " : ""}${r.entity} `, { code: r.id }, r.count ? ` (${r.count})` : "");
   });
-  if (total > IDS_SHOWN) line.push(` and ${total - IDS_SHOWN} more`);
+  if (total > shown.length) line.push(` and ${total - shown.length} more`);
   return line.filter((s) => s !== "");
 }
 

@@ -1,6 +1,7 @@
 // The case report: one builder, three renderings (Markdown, HTML, terminal text),
 // each telling the truth about the verdict, its evidence and its run.
 import { describe, expect, it } from "vitest";
+import { makeEvidence } from "../../../domain/evidence.js";
 import { buildReport } from "../../../domain/report/build.js";
 import { clip, percent, score } from "../../../domain/report/document.js";
 import { reportHtml } from "../../../domain/report/html.js";
@@ -86,6 +87,27 @@ describe("the case report", () => {
     );
     expect(text).toContain("behind it: device dev_a (buyers: 26), device dev_b (buyers: 21)");
     expect(markdown).toContain("buyer `byr_0` (orders: 1)");
+    // Model-written SQL: its rows, and the row count beyond them; a row names the buyer, not the seller.
+    const sql = makeEvidence(
+      {
+        kind: "sql",
+        source: {
+          locator: "SELECT seller_id, buyer_id FROM risk.orders",
+          params: [],
+          via: "sql_agent",
+        },
+        summary: "orders of the seller's fresh buyers (12 rows from risk.orders)",
+        data: {
+          rows: [{ seller_id: "slr_0test", buyer_id: "byr_x", orders: 3 }],
+          row_count: 12,
+        },
+        untrusted: false,
+      },
+      "2026-11-01T00:00:00.000Z",
+    );
+    const withSql = reportText(buildReport({ verdict, evidence: [...evidence, sql] }));
+    expect(withSql).toContain("Model-written SQL (SQL retrieval):");
+    expect(withSql).toContain("behind it: buyer byr_x (orders: 3) and 11 more");
     expect(markdown).not.toMatch(/with \[\["slr_0test"\]/);
   });
 
