@@ -1,8 +1,14 @@
 // Exact replay: re-runs a stored case's decided run from its recorded answers alone
 // — the warehouse and the corpus are sealed, nothing is asked twice — and compares
-// what it gets with what was stored: the verdict (by hash, leaving out timings and
-// the chain head, which measure the run rather than decide it), the evidence, and
-// every graph step's audit event (kind, actor, payload).
+// what it gets with what was stored: the verdict (by its decision hash, which leaves
+// out the timings and the chain head: they measure the run rather than decide it),
+// the evidence, and every graph step's audit event (kind, actor, payload).
+//
+// A verdict has two hashes, each under its own name. The verdict hash
+// (`verdictHash` in the API, `verdict_hash` in the store) covers the whole stored
+// verdict; a review names it, so it binds to exactly the verdict the analyst read.
+// The decision hash (`decision_hash` in the verdict's audit event) covers
+// decidingPart(verdict): the same for a replay as for the run it replays.
 import { readRunSteps, verifyAuditChain } from "../db/repositories/audit.js";
 import { getCase } from "../db/repositories/cases.js";
 import { redactionSecret } from "../db/repositories/installation.js";
@@ -23,9 +29,11 @@ export interface ReplayReport {
   caseId: string;
   runId: string;
   identical: boolean;
-  /** Hash of the stored and of the replayed verdict, without timings and audit head. */
-  storedHash: string;
-  replayedHash: string;
+  /** Decision hashes of the stored and of the replayed verdict: without timings and audit head. */
+  storedDecisionHash: string;
+  replayedDecisionHash: string;
+  /** The stored verdict's verdict hash (the whole verdict): the API's verdictHash, what reviews name. */
+  verdictHash: string;
   recordedAnswers: number;
   stepsCompared: number;
   /** What differs, one line each (empty when identical). */
@@ -157,10 +165,12 @@ export async function replayCase(app: Database, caseId: string): Promise<ReplayR
     runId,
   });
 
-  const storedHash = hashOf(decidingPart(stored.verdict));
-  const replayedHash = hashOf(decidingPart(replayed.verdict));
+  const storedDecisionHash = hashOf(decidingPart(stored.verdict));
+  const replayedDecisionHash = hashOf(decidingPart(replayed.verdict));
   const differences =
-    storedHash === replayedHash ? [] : compareVerdicts(stored.verdict, replayed.verdict);
+    storedDecisionHash === replayedDecisionHash
+      ? []
+      : compareVerdicts(stored.verdict, replayed.verdict);
   const storedIds = stored.evidence.map((e) => e.id).sort();
   const replayedIds = replayed.evidence.map((e) => e.id).sort();
   if (canonicalJson(storedIds) !== canonicalJson(replayedIds))
@@ -173,8 +183,9 @@ export async function replayCase(app: Database, caseId: string): Promise<ReplayR
     caseId,
     runId,
     identical: differences.length === 0,
-    storedHash,
-    replayedHash,
+    storedDecisionHash,
+    replayedDecisionHash,
+    verdictHash: stored.verdictHash,
     recordedAnswers: recordings.length,
     stepsCompared: stepComparison.compared,
     differences,

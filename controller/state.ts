@@ -1,5 +1,5 @@
 // The investigation graph's state. Reducers are explicit: evidence and readings
-// accumulate (deduplicated by id), usage adds up, timings add up per node; every
+// accumulate (deduplicated by id), usage adds up, timings add up and spans gather per node; every
 // other field is replaced by the node that sets it.
 import { Annotation } from "@langchain/langgraph";
 import { addUsage, type Exhaustion, NO_USAGE, type Usage } from "../domain/budget.js";
@@ -9,6 +9,7 @@ import type { IndicatorReading } from "../domain/indicator.js";
 import type { Judgement, SellerProfile } from "../domain/profile.js";
 import type { Task } from "../domain/task.js";
 import type { Degradation, Reflection, TypologyAssessment, Verdict } from "../domain/verdict.js";
+import type { Span } from "./step-wall-time.js";
 
 function mergeReadings(
   current: IndicatorReading[],
@@ -23,6 +24,12 @@ function mergeReadings(
 function addTimings(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
   const out = { ...a };
   for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
+  return out;
+}
+
+function addSpans(a: Record<string, Span[]>, b: Record<string, Span[]>): Record<string, Span[]> {
+  const out = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = [...(out[k] ?? []), ...v];
   return out;
 }
 
@@ -69,8 +76,10 @@ export const CaseState = Annotation.Root({
     reducer: (a, b) => ({ ...a, ...b }),
     default: () => ({}),
   }),
-  /** Milliseconds spent per node, summed over rounds. */
+  /** Milliseconds spent per node, summed over its parallel tasks and its rounds. */
   timings: Annotation<Record<string, number>>({ reducer: addTimings, default: () => ({}) }),
+  /** When each node's tasks ran (epoch ms), for its wall time: parallel tasks overlap. */
+  spans: Annotation<Record<string, Span[]>>({ reducer: addSpans, default: () => ({}) }),
 });
 
 export type CaseStateType = typeof CaseState.State;

@@ -102,7 +102,17 @@ export const Verdict = z.object({
   manipulation_attempts: z
     .array(z.object({ evidence_id: z.string(), summary: z.string() }))
     .default([]),
+  /**
+   * Milliseconds per graph step, summed over its tasks and its rounds. Parallel
+   * tasks (one sqlRetrieval per Send) overlap, so a step's sum can exceed the run's
+   * wall time; step_wall_ms says how long the step actually held up the run.
+   */
   timings: z.record(z.string(), z.number()),
+  /**
+   * Wall-clock milliseconds per graph step: how long any of its tasks was running,
+   * overlaps counted once, over all rounds. Empty in verdicts stored before it was measured.
+   */
+  step_wall_ms: z.record(z.string(), z.number()).default({}),
   as_of: z.string(),
   evidence_count: z.number().int(),
   audit_head: z.string().nullable(),
@@ -111,9 +121,12 @@ export type Verdict = z.infer<typeof Verdict>;
 
 /**
  * The part of a verdict that a replay must reproduce exactly: everything but how
- * long the run took (timings) and the audit chain's head when it was written.
+ * long the run's steps took (timings, step_wall_ms) and the audit chain's head when
+ * it was written. Its hash is the verdict's decision hash.
  */
-export function decidingPart(verdict: Verdict): Omit<Verdict, "timings" | "audit_head"> {
-  const { timings: _t, audit_head: _h, ...rest } = verdict;
+export function decidingPart(
+  verdict: Verdict,
+): Omit<Verdict, "timings" | "step_wall_ms" | "audit_head"> {
+  const { timings: _t, step_wall_ms: _w, audit_head: _h, ...rest } = verdict;
   return rest;
 }

@@ -11,7 +11,8 @@ import { migrate } from "../../db/migrate.js";
 import { openPglite } from "../../db/pglite.js";
 import { seedWorld } from "../../db/seed/generate.js";
 import { type LabelledSubject, writeLabels } from "../../db/seed/labels.js";
-import { renderReport } from "../../domain/report.js";
+import { buildReport } from "../../domain/report/build.js";
+import { reportText } from "../../domain/report/text.js";
 import { parseSeed } from "../arguments.js";
 import { context } from "../context.js";
 import { unflaggedSample } from "../eval/run.js";
@@ -104,7 +105,8 @@ export function registerDemoCommand(program: Command): void {
             v.manipulation_attempts.length,
             Math.round(ms),
           ]);
-          if (!firstReport) firstReport = renderReport(v, outcome.evidence);
+          if (!firstReport)
+            firstReport = reportText(buildReport({ verdict: v, evidence: outcome.evidence }));
         }
         console.log(
           table(

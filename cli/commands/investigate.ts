@@ -1,10 +1,11 @@
-// `casehound investigate`: one case against the configured database, printed as a
-// Markdown report or as JSON (verdict and evidence).
+// `casehound investigate`: one case against the configured database, printed as the
+// case report in plain text or as JSON (verdict and evidence).
 import { type Command, InvalidArgumentError, Option } from "commander";
 import type { AuditEvent } from "../../domain/audit.js";
 import { parseSubject, type Subject } from "../../domain/case.js";
 import { AppError } from "../../domain/errors.js";
-import { renderReport } from "../../domain/report.js";
+import { buildReport } from "../../domain/report/build.js";
+import { reportText } from "../../domain/report/text.js";
 import { TYPOLOGIES, type Typology } from "../../domain/typology.js";
 import { withCaseRunner } from "../runner.js";
 
@@ -92,7 +93,10 @@ export function registerInvestigateCommand(program: Command): void {
             console.log(
               JSON.stringify({ verdict: outcome.verdict, evidence: outcome.evidence }, null, 2),
             );
-          else process.stdout.write(renderReport(outcome.verdict, outcome.evidence));
+          else
+            process.stdout.write(
+              reportText(buildReport({ verdict: outcome.verdict, evidence: outcome.evidence })),
+            );
           const how =
             outcome.how === "stored"
               ? "already decided; stored"

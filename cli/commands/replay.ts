@@ -9,7 +9,10 @@ import { withDatabase } from "../context.js";
 function print(report: ReplayReport): void {
   const what = `case ${report.caseId} run ${report.runId}: replayed from ${report.recordedAnswers} recorded answers, ${report.stepsCompared} steps compared`;
   if (report.identical)
-    console.log(`${what}; verdict identical (${report.replayedHash.slice(0, 16)})`);
+    // Two hashes, named apart: the replay compares the decision; the API and reviews name the whole verdict.
+    console.log(
+      `${what}; verdict identical: decision hash ${report.replayedDecisionHash.slice(0, 16)}… (the verdict without timings and audit head, which a replay measures anew); verdict hash ${report.verdictHash.slice(0, 16)}… (the whole stored verdict: the API's verdictHash, which reviews name)`,
+    );
   else {
     console.log(`${what}; the replay DIFFERS:`);
     for (const line of report.differences) console.log(`  - ${line}`);

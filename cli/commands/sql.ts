@@ -30,7 +30,9 @@ export function registerSqlCommands(program: Command): void {
       try {
         statements = JSON.parse(text);
       } catch (error) {
-        throw new AppError("bad_argument", `the input is not JSON: ${(error as Error).message}`);
+        // JSON.parse quotes the input around the fault, line breaks and all; an error stays one line.
+        const reason = (error as Error).message.replace(/\s+/g, " ");
+        throw new AppError("bad_argument", `the input is not JSON: ${reason}`);
       }
       if (!Array.isArray(statements))
         throw new AppError("bad_argument", "the input must be a JSON array of SQL strings");

@@ -7,6 +7,7 @@ import { isAppError } from "../../domain/errors.js";
 import { decidingPart, Verdict } from "../../domain/verdict.js";
 import { depsOf } from "../deps.js";
 import type { CaseStateType, CaseUpdate } from "../state.js";
+import { wallTimePerStep } from "../step-wall-time.js";
 import { elapsedMs } from "./elapsed.js";
 import { modelsOf } from "./model-calls.js";
 import { evidenceEvent, stepRecorder } from "./record.js";
@@ -87,6 +88,7 @@ export async function finalize(state: CaseStateType, config: RunnableConfig): Pr
     timings: Object.fromEntries(
       Object.entries(state.timings).map(([k, v]) => [k, Math.round(v * 10) / 10]),
     ),
+    step_wall_ms: wallTimePerStep(state.spans ?? {}),
     as_of: state.asOf,
     evidence_count: state.evidence.length + guidance.length,
     audit_head: await deps.audit.head(),

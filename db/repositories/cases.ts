@@ -59,7 +59,13 @@ export async function getCase(db: Database, caseId: string): Promise<StoredCase 
 export async function createCase(
   db: Database,
   input: CaseInput,
-  options: { idempotencyKey?: string; actor: string; now?: () => Date },
+  options: {
+    idempotencyKey?: string;
+    /** The key as its client gave it, for messages: the stored key may carry a scope the client never sent. */
+    clientKey?: string;
+    actor: string;
+    now?: () => Date;
+  },
 ): Promise<{ case: StoredCase; created: boolean }> {
   const parsed = CaseInput.parse(input);
   const now = (options.now ?? (() => new Date()))().toISOString();
@@ -89,7 +95,7 @@ export async function createCase(
           if (requestFingerprint(CaseInput.parse(request)) !== fingerprint) {
             throw new AppError(
               "conflict",
-              `idempotency key ${key} was already used for a different case (${stored.id})`,
+              `idempotency key ${options.clientKey ?? key} was already used for a different case (${stored.id})`,
               { details: { caseId: stored.id } },
             );
           }

@@ -96,7 +96,10 @@ export function requires(permission: Permission): RequestHandler {
   return (_req, res, next) => {
     const key = apiKeyOf(res.locals);
     if (!allows(key.role, permission))
-      throw new AppError("forbidden", `a ${key.role} key may not ${permission.replace("_", " ")}`);
+      throw new AppError(
+        "forbidden",
+        `${/^[aeiou]/.test(key.role) ? "an" : "a"} ${key.role} key may not ${permission.replace("_", " ")}`,
+      );
     next();
   };
 }

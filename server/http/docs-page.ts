@@ -1,7 +1,7 @@
 // GET /docs: a readable page of the API generated from the OpenAPI document — no
 // scripts and nothing fetched from elsewhere, so it works offline and under a
 // strict Content-Security-Policy.
-import { escapeHtml } from "../../domain/report-html.js";
+import { escapeHtml } from "../../domain/report/html.js";
 
 type Json = Record<string, unknown>;
 

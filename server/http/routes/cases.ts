@@ -32,13 +32,15 @@ export function caseRoutes(deps: {
       const header = req.get("idempotency-key");
       const key = apiKeyOf(res.locals);
       // Scoped to the API key, so two clients can never collide on (or probe) each other's keys.
-      const idempotencyKey =
+      const clientKey =
         header === undefined
           ? undefined
-          : `api:${key.keyId}:${parseOr400(IdempotencyKey, header, "header", "Idempotency-Key")}`;
+          : parseOr400(IdempotencyKey, header, "header", "Idempotency-Key");
       const { case: stored, created } = await createCase(deps.db, body, {
         actor: `api:${key.name} [${key.keyId}]`,
-        idempotencyKey,
+        ...(clientKey === undefined
+          ? {}
+          : { idempotencyKey: `api:${key.keyId}:${clientKey}`, clientKey }),
         now: deps.now,
       });
       if (created) deps.events.notify(stored.id);

@@ -9,8 +9,9 @@ import { latestVerdict } from "../../../db/repositories/runs.js";
 import type { Database } from "../../../db/types.js";
 import { verifyChain } from "../../../domain/audit.js";
 import { AppError } from "../../../domain/errors.js";
-import { renderReport, renderReviews } from "../../../domain/report.js";
-import { markdownReportToHtml } from "../../../domain/report-html.js";
+import { buildReport } from "../../../domain/report/build.js";
+import { reportHtml } from "../../../domain/report/html.js";
+import { reportMarkdown } from "../../../domain/report/markdown.js";
 import { requires } from "../auth.js";
 import { methodNotAllowed } from "../problem.js";
 import { AuditQuery } from "../schemas.js";
@@ -67,15 +68,14 @@ export function recordRoutes(deps: { db: Database }): Router {
       const decided = await latestVerdict(deps.db, caseId);
       if (!decided)
         throw new AppError("conflict", `case ${caseId} has no verdict yet (it is ${status})`);
-      const markdown =
-        renderReport(decided.verdict, decided.evidence) +
-        renderReviews(await listReviews(deps.db, caseId));
+      const report = buildReport({
+        verdict: decided.verdict,
+        evidence: decided.evidence,
+        reviews: await listReviews(deps.db, caseId),
+      });
       res.vary("Accept");
-      if (format === "text/html")
-        res
-          .type("text/html; charset=utf-8")
-          .send(markdownReportToHtml(markdown, `casehound case ${caseId}`));
-      else res.type("text/markdown; charset=utf-8").send(markdown);
+      if (format === "text/html") res.type("text/html; charset=utf-8").send(reportHtml(report));
+      else res.type("text/markdown; charset=utf-8").send(reportMarkdown(report));
     })
     .all(methodNotAllowed(["GET"]));
 

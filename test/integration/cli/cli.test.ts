@@ -2,7 +2,10 @@ import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openPglite } from "../../../db/pglite.js";
+import { latestVerdict } from "../../../db/repositories/runs.js";
 import { readLabels } from "../../../db/seed/labels.js";
+import { buildReport } from "../../../domain/report/build.js";
+import { reportText } from "../../../domain/report/text.js";
 import { removeDir, tempDir } from "../../support/engines.js";
 import { runCli } from "../../support/run-cli.js";
 
@@ -115,8 +118,10 @@ describe("the casehound command", () => {
       { CASEHOUND_DATA_DIR: dir },
     );
     expect(report.code).toBe(0);
-    expect(report.stdout).toContain("**Decision: fraud** — brushing");
-    expect(report.stdout).toContain("## Evidence");
+    // Plain text for a terminal: no Markdown marks, no escapes.
+    expect(report.stdout).toContain("Decision: fraud — brushing");
+    expect(report.stdout).toContain("Evidence\n--------");
+    expect(report.stdout).not.toMatch(/\*\*|\\_|^#/m);
     const caseId = /stored as case ([0-9a-f-]{36})/.exec(report.stderr)?.[1];
     expect(caseId).toBeDefined();
 
@@ -125,11 +130,22 @@ describe("the casehound command", () => {
     expect(JSON.parse(verified.stdout)).toMatchObject({ case_id: caseId, ok: true });
     expect(JSON.parse(verified.stdout).events).toBeGreaterThan(20);
 
+    // The stored report is the one the CLI printed: one builder, and evidence and steps
+    // in pipeline order whatever order the database gives them back in.
+    const store = await openPglite(dir);
+    const stored = await latestVerdict(store, caseId!);
+    await store.close();
+    expect(reportText(buildReport({ verdict: stored!.verdict, evidence: stored!.evidence }))).toBe(
+      report.stdout,
+    );
+
     const replayed = runCli(["replay", caseId!], { CASEHOUND_DATA_DIR: dir });
     expect(replayed.code).toBe(0);
     expect(replayed.stdout).toMatch(
-      /replayed from \d+ recorded answers, \d+ steps compared; verdict identical/,
+      /replayed from \d+ recorded answers, \d+ steps compared; verdict identical: decision hash [0-9a-f]{16}…/,
     );
+    // The verdict hash it also names is the one the API shows and reviews bind to.
+    expect(replayed.stdout).toContain(`verdict hash ${stored!.verdictHash.slice(0, 16)}…`);
 
     const approved = runCli(
       ["review", caseId!, "--reviewer", "ana", "--approve", "--reason", "checked the rows"],

@@ -44,11 +44,13 @@ describe("casehound sql check", () => {
 
   it("refuses input that is not a JSON array (exit 2) and a file it cannot read", () => {
     const notJson = spawnSync(process.execPath, [BIN, "sql", "check"], {
-      input: "SELECT 1",
+      input: "SELECT 1\n",
       encoding: "utf8",
     });
     expect(notJson.status).toBe(2);
     expect(notJson.stderr).toMatch(/not JSON/);
+    // One line, though JSON.parse quotes the input with its line break.
+    expect(notJson.stderr.trimEnd().split("\n")).toHaveLength(1);
     const notArray = spawnSync(process.execPath, [BIN, "sql", "check"], {
       input: '{"sql":"SELECT 1"}',
       encoding: "utf8",

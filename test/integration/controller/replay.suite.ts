@@ -6,11 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replayCase } from "../../../controller/replay.js";
 import { createCaseRunner } from "../../../controller/run-case.js";
 import { migrate } from "../../../db/migrate.js";
+import { latestVerdict } from "../../../db/repositories/runs.js";
 import { seedWorld } from "../../../db/seed/generate.js";
 import type { WorldLabels } from "../../../db/seed/labels.js";
-import { sha256Hex } from "../../../domain/canonical-json.js";
+import { hashOf, sha256Hex } from "../../../domain/canonical-json.js";
 import { isAppError } from "../../../domain/errors.js";
 import { TYPOLOGIES } from "../../../domain/typology.js";
+import { decidingPart } from "../../../domain/verdict.js";
 import type { TestDatabase } from "../../support/engines.js";
 
 export function replaySuite(engine: string, open: () => Promise<TestDatabase>): void {
@@ -54,7 +56,13 @@ export function replaySuite(engine: string, open: () => Promise<TestDatabase>): 
         const report = await replayCase(t.db, caseId);
         expect(report.differences, label).toEqual([]);
         expect(report.identical, label).toBe(true);
-        expect(report.storedHash).toBe(report.replayedHash);
+        expect(report.storedDecisionHash).toBe(report.replayedDecisionHash);
+        // The verdict hash is the API's (the whole stored verdict); the decision hash leaves out timings.
+        const stored = await latestVerdict(t.db, caseId);
+        expect(report.verdictHash).toBe(stored?.verdictHash);
+        expect(report.verdictHash).toBe(hashOf(stored?.verdict));
+        expect(report.storedDecisionHash).toBe(hashOf(decidingPart(stored!.verdict)));
+        expect(report.storedDecisionHash).not.toBe(report.verdictHash);
         expect(report.chain.ok).toBe(true);
         expect(report.stepsCompared, label).toBeGreaterThan(label === "unknown seller" ? 2 : 30);
         expect(report.recordedAnswers, label).toBeGreaterThan(0);

@@ -183,7 +183,15 @@ export function apiSuite(engine: string, open: () => Promise<TestDatabase>): voi
             if (allowed.includes(role)) {
               expect([401, 403], where).not.toContain(answer.status);
               expect(answer.status, `${where}: ${answer.text}`).toBeLessThan(500);
-            } else expectProblem(answer, 403, "forbidden");
+            } else {
+              const problem = expectProblem(answer, 403, "forbidden");
+              // "an analyst key", "a service key": the article agrees with the role.
+              expect(problem.detail, where).toMatch(
+                role === "service"
+                  ? /^a service key may not/
+                  : new RegExp(`^an ${role} key may not`),
+              );
+            }
           }
         }
       });
@@ -234,7 +242,7 @@ export function apiSuite(engine: string, open: () => Promise<TestDatabase>): voi
         expect((again.body as { id: string }).id).toBe(created.id);
         expect(again.headers.get("idempotent-replayed")).toBe("true");
         // A different body under the same key is a conflict, not a silent replay.
-        expectProblem(
+        const conflict = expectProblem(
           await call(api, "POST", "/v1/cases", {
             key: api.keys.service,
             json: { ...body, allegation: "something else" },
@@ -243,6 +251,9 @@ export function apiSuite(engine: string, open: () => Promise<TestDatabase>): voi
           409,
           "conflict",
         );
+        // The client reads its own key back, not the scoped form it is stored under.
+        expect(conflict.detail).toContain(`idempotency key ${headers["idempotency-key"]} was`);
+        expect(conflict.detail).not.toMatch(/api:/);
         // Idempotency keys belong to the API key: another client's same key is its own case.
         const other = await call(api, "POST", "/v1/cases", {
           key: api.keys.analyst,
@@ -419,6 +430,12 @@ export function apiSuite(engine: string, open: () => Promise<TestDatabase>): voi
         expect(md.headers.get("content-type")).toMatch(/^text\/markdown/);
         expect(md.text).toMatch(/^# Case /);
         expect(md.text).toContain("**Decision: fraud**");
+        // Built by the one report builder, evidence grouped in pipeline order, not by id.
+        expect(md.text.indexOf("### The subject (intake)")).toBeGreaterThan(0);
+        expect(md.text.indexOf("### The subject (intake)")).toBeLessThan(
+          md.text.indexOf("### Catalogued indicators (SQL retrieval)"),
+        );
+        expect(md.text).toMatch(/wall time per step \(ms\): intake [\d.]+, plan [\d.]+, /);
         const html = await call(api, "GET", `/v1/cases/${decidedId}/report`, {
           key: api.keys.service,
           headers: { accept: "text/html" },
