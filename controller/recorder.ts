@@ -6,15 +6,9 @@
 // answers exist: a request the original run never made is a divergence, not a query.
 import { canonicalJson, sha256Hex } from "../domain/canonical-json.js";
 import { AppError } from "../domain/errors.js";
+import type { Recording } from "../domain/recording.js";
 
-/** One answered request: canonical JSON request and result, and the result's hash. */
-export interface Recording {
-  key: string;
-  tool: string;
-  request: string;
-  result: string;
-  resultHash: string;
-}
+export type { Recording };
 
 export interface Recorder {
   readonly replaying: boolean;

@@ -1,6 +1,6 @@
 // A run's recorded observations (controller/recorder.ts) in the case store: written
 // as they happen, read back to resume the run or to replay it.
-import type { Recording } from "../../controller/recorder.js";
+import type { Recording } from "../../domain/recording.js";
 import type { Queryable } from "../types.js";
 
 export async function saveRecording(
