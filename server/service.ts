@@ -1,25 +1,19 @@
-// The REST service: the HTTP API over the case store, an in-process queue that
-// drives cases through the case runner, and the lifecycle around them. On start it
-// re-queues stored cases that never ran and runs whose process died; a sweeper
-// keeps doing the latter. On stop it refuses new work, ends event streams, gives
+// The REST service: the HTTP API over the case store beside a worker (worker/:
+// the queue, its consumer, the sweeper and the process's last line), and the
+// lifecycle around them. On stop it refuses new work, ends event streams, gives
 // running cases a grace period and then pauses them at a step boundary (their
 // leases are released, so the next start resumes them from their checkpoints).
-// While it serves, an error that escapes every handler is logged and fails only
-// the case it came from (last-line.ts).
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "../config/logger.js";
 import type { CaseRunner } from "../controller/run-case.js";
-import { abandonedRuns, queuedCases } from "../db/repositories/runs.js";
 import type { Database } from "../db/types.js";
-import { isAppError } from "../domain/errors.js";
 import type { CaseEvents } from "./case-events.js";
 import { type ApiLimits, createApi, DEFAULT_LIMITS } from "./http/app.js";
 import { type ApiMetrics, createMetrics } from "./http/metrics.js";
 import { PROBLEM_TYPE_PREFIX } from "./http/problem.js";
-import { installLastLine } from "./last-line.js";
 import type { CaseQueue } from "./worker/case-queue.js";
-import { createInProcessQueue } from "./worker/in-process-queue.js";
+import { startWorker } from "./worker/worker.js";
 
 export interface ServiceOptions {
   db: Database;
@@ -51,37 +45,22 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const { db, runner, events, logger } = options;
   const now = options.now ?? (() => new Date());
   let stopping = false;
-  const lastLine = installLastLine(logger);
   // The gauges read the queue and the streams only when scraped, after both exist.
   const metrics = createMetrics(
     () => queue.stats(),
     () => api.openStreams(),
   );
 
-  const queue = createInProcessQueue({
+  const worker = await startWorker({
+    db,
+    runner,
+    logger,
     concurrency: options.concurrency ?? 2,
-    async work(caseId, signal) {
-      const started = performance.now();
-      const seconds = () => (performance.now() - started) / 1000;
-      try {
-        const outcome = await runner.drive(caseId, { signal });
-        metrics.runEnded(
-          outcome.how === "stored" ? "stored" : "decided",
-          seconds(),
-          outcome.verdict.decision,
-        );
-      } catch (error) {
-        if (isAppError(error, "unavailable")) metrics.runEnded("paused", seconds());
-        else if (isAppError(error, "conflict")) metrics.runEnded("busy", seconds());
-        else {
-          metrics.runEnded("failed", seconds());
-          logger.warn({ caseId, error: (error as Error).message }, "investigation failed");
-        }
-      } finally {
-        events.notify(caseId);
-      }
-    },
+    sweepMs: options.sweepMs ?? 10_000,
+    onRunEnded: (outcome, seconds, decision) => metrics.runEnded(outcome, seconds, decision),
+    onSettled: (caseId) => events.notify(caseId),
   });
+  const queue = worker.queue;
   const api = createApi({
     db,
     queue,
@@ -93,22 +72,6 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     isStopping: () => stopping,
     eventPollMs: options.eventPollMs,
   });
-
-  const sweepMs = options.sweepMs ?? 10_000;
-  // Runs whose process died, and cases stored but left waiting (their queue entry died
-  // with another process, or with this one at a restart). The queue ignores ids it holds.
-  async function sweep(minQueuedAgeMs: number): Promise<void> {
-    try {
-      for (const { caseId } of await abandonedRuns(db)) queue.enqueue(caseId);
-      for (const caseId of await queuedCases(db, minQueuedAgeMs)) queue.enqueue(caseId);
-    } catch (error) {
-      if (!stopping)
-        logger.warn({ error: (error as Error).message }, "sweep for waiting cases failed");
-    }
-  }
-  await sweep(0);
-  const sweeper = setInterval(() => void sweep(3 * sweepMs), sweepMs);
-  sweeper.unref();
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = api.app.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve(s));
@@ -152,16 +115,14 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     close(graceMs = 10_000) {
       closing ??= (async () => {
         stopping = true;
-        clearInterval(sweeper);
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         api.closeStreams();
         server.closeIdleConnections();
-        await queue.stop(graceMs);
+        await worker.stop(graceMs);
         // Requests still in flight get a moment; then their sockets are closed.
         const late = setTimeout(() => server.closeAllConnections(), 2_000);
         await closed;
         clearTimeout(late);
-        lastLine.uninstall();
         logger.info("casehound API stopped");
       })();
       return closing;

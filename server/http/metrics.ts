@@ -3,6 +3,7 @@
 import type { RequestHandler } from "express";
 import client from "prom-client";
 import type { QueueStats } from "../worker/case-queue.js";
+import type { RunOutcome } from "../worker/consumer.js";
 
 export interface ApiMetrics {
   registry: client.Registry;
@@ -10,8 +11,7 @@ export interface ApiMetrics {
   runEnded(outcome: RunOutcome, seconds: number, decision?: string): void;
 }
 
-/** decided: a verdict now; stored: it had one; paused: shutdown; busy: another process has it. */
-export type RunOutcome = "decided" | "stored" | "failed" | "paused" | "busy";
+export type { RunOutcome };
 
 export function createMetrics(
   queue: () => QueueStats,
