@@ -62,7 +62,11 @@ function withPostalTail(text: string, end: number): number {
   return tail ? end + tail[0].length : end;
 }
 
-/** Where addresses and PO boxes occur in `text`, as [start, end) offsets; they may overlap. */
+/**
+ * Where addresses and PO boxes occur in `text`, as [start, end) offsets. Overlapping
+ * readings are joined, so a wrong reading that starts early ("2022\nVia Garibaldi") cannot
+ * push out the right one that carries on to the postcode.
+ */
 export function addressSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const re of [...ADDRESSES, PO_BOX])
@@ -70,5 +74,12 @@ export function addressSpans(text: string): Array<[number, number]> {
       const end = m.index + m[0].trimEnd().length;
       spans.push([m.index, withPostalTail(text, end)]);
     }
-  return spans;
+  spans.sort((a, b) => a[0] - b[0]);
+  const joined: Array<[number, number]> = [];
+  for (const [start, end] of spans) {
+    const last = joined[joined.length - 1];
+    if (last && start < last[1]) last[1] = Math.max(last[1], end);
+    else joined.push([start, end]);
+  }
+  return joined;
 }

@@ -27,12 +27,22 @@ function isCard(groups: string[], separated: boolean): boolean {
   return luhn(digits);
 }
 
+// A 13-digit number with a GS1 check digit is a barcode; 13-digit cards are rare old Visas.
+function isEan13(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += (digits.charCodeAt(i) - 48) * (i % 2 === 0 ? 1 : 3);
+  return (10 - (sum % 10)) % 10 === digits.charCodeAt(12) - 48;
+}
+
 /** The leftmost, longest run of whole groups in a number that is a valid card, if any. */
 function findCard(run: string): { from: number; to: number } | undefined {
   const groups = digitGroups(run);
   const digits = groups.map((g) => g.digits);
-  if (groups.length === 1 || digits.every((d) => d.length === 1))
-    return isCard([digits.join("")], false) ? { from: 0, to: run.length } : undefined;
+  if (groups.length === 1 || digits.every((d) => d.length === 1)) {
+    const compact = digits.join("");
+    if (compact.length === 13 && isEan13(compact)) return undefined;
+    return isCard([compact], false) ? { from: 0, to: run.length } : undefined;
+  }
   // A card has at most six groups (of 3 to 6 digits), which bounds the search.
   for (let i = 0; i < groups.length; i++)
     for (let j = Math.min(groups.length, i + 6); j > i; j--)

@@ -19,7 +19,9 @@ const BRACKETED = (words: string) => String.raw` ?[[({<] ?(?:${words}) ?[\])}>] 
 const AT_WORDS = "at|AT|At|arroba|ARROBA";
 const DOT_WORDS = "dot|DOT|Dot|punkt|punto|point";
 const AT = `(?:${BRACKETED(AT_WORDS)}| (?:${AT_WORDS}) | ?@ ?)`;
-const DOT = String.raw`(?:${BRACKETED(DOT_WORDS)}| (?:${DOT_WORDS}) | ?\. ?)`;
+// A literal dot is spaced on both sides or neither: in "mail dot de. Fast" the ". " ends
+// the sentence.
+const DOT = String.raw`(?:${BRACKETED(DOT_WORDS)}| (?:${DOT_WORDS}) | \. |\.)`;
 const OBFUSCATED = new RegExp(
   String.raw`${notAfter(String.raw`\p{L}\p{N}._%+-`)}[\p{L}\p{N}_%+-]+(?:${DOT}[\p{L}\p{N}_%+-]+)*${AT}${LABEL}(?:${DOT}${LABEL})*${DOT}\p{L}{2,24}(?![\p{L}\p{N}])`,
   "gu",

@@ -45,7 +45,8 @@ function asciiDigit(cp: number): string | undefined {
 }
 
 const SPACE = /[\p{Zs}]/u;
-const DASH = /[\p{Pd}\u2212\u2043\uFE63\uFF0D]/u;
+// Dashes that join digits; the em dash and horizontal bar stay, they part sentences.
+const DASH = /(?![\u2014\u2015\u2E3A\u2E3B])[\p{Pd}\u2212\u2043\uFE63\uFF0D]/u;
 // Zero-width and other format characters (ZWSP, ZWJ, word joiner, BOM, soft hyphen).
 const INVISIBLE = /[\p{Cf}]/u;
 const DOT = /[\u00B7\u2022\u2024\u2027\u3002\u30FB\uFF61\uFF65]/u;

@@ -10,9 +10,12 @@ export const notAfter = (chars: string) => String.raw`(?<![${chars}](?<!\\[nrt])
 /** Between the groups of a number: one of space . / _ - (spaces around it allowed), or spaces. */
 export const SEP = `(?: {0,2}[./_-] {0,2}| {1,3})`;
 
+// Scripts written without spaces between words, where a number touches the text around it.
+const UNSPACED = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}`;
+
 // Not glued to a word, an id like s_000123 or ord-123, a "#", or the tail of another number.
-export const NUMBER_START = String.raw`${notAfter(String.raw`\p{L}\p{N}_#+`)}(?<![\p{L}\p{N}_][_/-])(?<!\p{N}[.,:])`;
-export const NUMBER_END = String.raw`(?![\p{L}\p{N}_])(?!${SEP}?\p{N})(?![.,:]\p{N})`;
+export const NUMBER_START = String.raw`(?<![\p{L}\p{N}_#+](?<!\\[nrt])(?<![${UNSPACED}]))(?<![\p{L}\p{N}_][_/-])(?<!\p{N}[.,:])`;
+export const NUMBER_END = String.raw`(?!(?![${UNSPACED}])[\p{L}\p{N}_])(?!${SEP}?\p{N})(?![.,:]\p{N})`;
 
 /** A candidate found in the normalised text, with offsets into it. */
 export interface Found {

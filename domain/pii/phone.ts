@@ -66,23 +66,47 @@ function isPhone(candidate: string, labelled: boolean): boolean {
   if (groups.slice(plus ? 1 : 0).filter((g) => g.length === 1).length > 1) return false;
   const rest = groups.slice(1);
   if (/[.]/.test(candidate) && !/[ ()/_-]/.test(candidate)) {
-    // Dots only: a decimal, an IPv4 address or thousands, never a phone.
+    // Dots only: a decimal, an IPv4 address, thousands or a version, unless it has the
+    // shape of a phone (555.123.4567, 06.12.34.56.78, 0151.2345678).
+    const lengths = groups.map((g) => g.length).join(",");
+    if (!plus && lengths !== "3,3,4" && !candidate.startsWith("0")) return false;
     if (groups.length === 2 || rest.every((g) => g.length === 3)) return false;
-    if (groups.length === 4 && groups.every((g) => g.length <= 3)) return false;
   }
+  if (plus) return true;
   // "1 234 567 890" is an amount written with thin spaces.
-  if (!plus && groups[0]?.length === 1 && rest.every((g) => g.length === 3)) return false;
+  if (groups[0]?.length === 1 && rest.every((g) => g.length === 3)) return false;
+  // Pairs are phones only after a trunk zero (06 12 34 56 78); otherwise sizes or a code.
+  if (groups.every((g) => g.length === 2) && !candidate.startsWith("0")) return false;
+  // Fours without a trunk zero are years or a code, and a date is never a phone's start.
+  if (groups.every((g) => g.length === 4) && !candidate.startsWith("0")) return false;
+  if (/^(?:19|20)\d{2}[-./](?:0[1-9]|1[0-2])[-./]/.test(candidate)) return false;
   return true;
+}
+
+// A run that is no phone as a whole may be two numbers side by side ("07700 900123 - 42"):
+// its parts between wide separators (a dash or slash with spaces, or several spaces).
+const WIDE = / {1,3}[./_-] {1,3}| {2,}/g;
+function pieces(run: string): Array<{ run: string; at: number }> {
+  const parts = [{ run, at: 0 }];
+  let at = 0;
+  for (const m of run.matchAll(WIDE)) {
+    parts.push({ run: run.slice(at, m.index), at });
+    at = m.index + m[0].length;
+  }
+  if (at > 0) parts.push({ run: run.slice(at), at });
+  return parts;
 }
 
 /** Phone numbers in normalised `text`; `shielded` is the same text with look-alikes blanked. */
 export function findPhones(text: string, shielded: string): Found[] {
   const found: Found[] = [];
-  for (const m of shielded.matchAll(PHONE)) {
-    const labelled = PHONE_WORD.test(text.slice(Math.max(0, m.index - 24), m.index));
-    if (isPhone(m[0], labelled))
-      found.push({ start: m.index, end: m.index + m[0].length, key: phoneKey(m[0]) });
-  }
+  for (const m of shielded.matchAll(PHONE))
+    for (const piece of pieces(m[0])) {
+      const start = m.index + piece.at;
+      const labelled = PHONE_WORD.test(text.slice(Math.max(0, start - 24), start));
+      if (isPhone(piece.run, labelled))
+        found.push({ start, end: start + piece.run.length, key: phoneKey(piece.run) });
+    }
   for (const m of shielded.matchAll(VANITY))
     found.push({ start: m.index, end: m.index + m[0].length, key: phoneKey(m[0]) });
   return found;
