@@ -28,7 +28,7 @@ const UNITS =
   "days?|weeks?|months?|years?|hours?|minutes?|times?|items?|pcs|pieces?|stars?|euros?|dollars?";
 const QUANTITY = String.raw`(?!\s*(?:${UNITS}|%|x\b))`;
 const NOT_UNIT = `(?!(?:${anyCase(UNITS)})\\b)`;
-const LEAD = String.raw`(?:${anyCase("rue|avenue|boulevard|place|allée|impasse|chemin|quai|via|viale|piazza|piazzale|corso|vicolo|largo|calle|avenida|plaza|paseo|camino|carrer|rua|praça|travessa")}|Avda\.|C\/)`;
+const LEAD = String.raw`(?:${anyCase("rue|avenue|boulevard|place|allée|impasse|chemin|quai|via|viale|piazza|piazzale|corso|vicolo|largo|calle|avenida|plaza|paseo|camino|carrer|rua|praça|travessa")}|Avda\.|Av\.|C\/|[Uu]l\.|(?<!\bet )[Aa]l\.)`;
 const ADDRESSES: readonly RegExp[] = [
   // 221B Baker Street, 350 5th Ave, 12 baker street
   new RegExp(

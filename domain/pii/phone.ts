@@ -56,7 +56,8 @@ function isPhone(candidate: string, labelled: boolean): boolean {
   const digits = candidate.replace(/\D/g, "");
   if (digits.length < 9 || digits.length > 15) return false;
   const plus = /^\(?\+/.test(candidate);
-  const groups = candidate.split(/\D+/).filter(Boolean);
+  // The "(0)" of "+33 (0)6 12 34 56 78" is the trunk prefix, not a group of the number.
+  const groups = candidate.replace(/\(0\)/, "").split(/\D+/).filter(Boolean);
   if (groups.length === 1) return isCompactPhone(digits, plus, labelled);
   const singles = groups.filter((g) => g.length === 1).length;
   // Spelled out digit by digit, perhaps after a country code or area code.
@@ -79,6 +80,8 @@ function isPhone(candidate: string, labelled: boolean): boolean {
   if (groups.every((g) => g.length === 2) && !candidate.startsWith("0")) return false;
   // Fours without a trunk zero are years or a code, and a date is never a phone's start.
   if (groups.every((g) => g.length === 4) && !candidate.startsWith("0")) return false;
+  // Five and four digits joined by a dash are a US ZIP+4 code (62704-1234).
+  if (/^\d{5}-\d{4}$/.test(candidate) && !candidate.startsWith("0")) return false;
   if (/^(?:19|20)\d{2}[-./](?:0[1-9]|1[0-2])[-./]/.test(candidate)) return false;
   return true;
 }

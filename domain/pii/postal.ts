@@ -18,7 +18,7 @@ const POSTCODE = [
   String.raw`(?:[A-Z]{1,2}-)?\d{4,5}`, // most of Europe and US ZIP, perhaps with a country prefix
 ].join("|");
 const PLACE = String.raw`\p{Lu}[\p{L}'’.-]*(?: (?:am |an der |upon |on |sur |de |di |del )?\p{Lu}[\p{L}'’.-]*){0,2}`;
-const GAP = String.raw`(?:, ?| ?\n ?| )`;
+const GAP = String.raw`(?:, ?| ?\n ?| - | )`;
 
 /** At the start of what follows a street: places, then a postcode, then places. */
 export const POSTAL_TAIL = new RegExp(

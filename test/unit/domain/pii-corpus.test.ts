@@ -5,15 +5,16 @@
 import { describe, expect, it } from "vitest";
 import { findPii } from "../../../domain/pii.js";
 import { createRedactor } from "../../../tools/redact/index.js";
-import { cleanCases, piiCases, redTeamCases } from "../../fixtures/pii/corpus.js";
+import { cleanCases, piiCases, redTeamCases, unseenCases } from "../../fixtures/pii/corpus.js";
 import { score } from "../../fixtures/pii/score.js";
 
 const SEED = 20261203;
-// Measured on this seed: recall 1.000 (416 of 416), false positives 0 of 410.
+// Measured on this seed: recall 0.998 (445 of 446; "Unter den Linden 77" has no street
+// word), false positives 0 of 440. Seeds 7 and 11 with 300 a kind: recall 0.998, 0 of 1640.
 const RECALL_FLOOR = 0.99;
 const FALSE_POSITIVE_CEILING = 0.01;
 
-const pii = [...piiCases(SEED, 60), ...redTeamCases()];
+const pii = [...piiCases(SEED, 60), ...redTeamCases(), ...unseenCases()];
 const clean = cleanCases(SEED, 300);
 
 describe("the PII corpus", () => {
