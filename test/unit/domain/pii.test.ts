@@ -251,6 +251,46 @@ describe("street addresses", () => {
   });
 });
 
+describe("national ids", () => {
+  it("are found in the shapes of several countries, so an SSN is no phone", () => {
+    expectFoundAs("national_id", [
+      "123-45-6789",
+      "AB 12 34 56 C",
+      "JG103759A",
+      "12345678Z",
+      "X1234567L",
+      "RSSMRA85T10A562S",
+      "811218-9876",
+      "1 85 05 78 006 084 91",
+    ]);
+    expect(findPii("SSN: 219099999")[0]?.kind).toBe("national_id");
+    expect(findPii("BSN 123456782")[0]?.normalised).toBe("123456782");
+  });
+
+  it("are not found when a check fails or the shape cannot be an id", () => {
+    expectNoKind("national_id", [
+      "000-45-6789",
+      "666-45-6789",
+      "123-00-6789",
+      "12345678A",
+      "811218-9875",
+      "1 85 05 78 006 084 90",
+    ]);
+  });
+});
+
+describe("obfuscated e-mail addresses", () => {
+  it("are not read into ordinary sentences", () => {
+    expectNothingIn([
+      "sold at amazon.com for less",
+      "meet at home dot now",
+      "bought it at Example.de",
+      "5 @ 3.99 each",
+      "arrived at 5 pm",
+    ]);
+  });
+});
+
 describe("findPii", () => {
   it("returns non-overlapping matches in order with their offsets", () => {
     const text = "Mail a@b.io or call +44 20 7946 0958; pay DE89370400440532013000.";
