@@ -64,9 +64,9 @@ const MIN_QUOTE = 20;
 // quote copied from there still counts: a placeholder stands for any text.
 function quoted(quote: string, text: string): boolean {
   const q = squash(quote);
-  if (q.replace(/<[a-z]+_[0-9a-f]{8}>/g, "").length < MIN_QUOTE) return false;
+  if (q.replace(/<[a-z_]+_[0-9a-f]{8}>/g, "").length < MIN_QUOTE) return false;
   const pattern = q
-    .split(/<[a-z]+_[0-9a-f]{8}>/)
+    .split(/<[a-z_]+_[0-9a-f]{8}>/)
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
     .join(".{1,80}?");
   return new RegExp(pattern).test(squash(text));

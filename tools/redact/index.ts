@@ -1,2 +1,2 @@
 // The PII redactor agents use before text reaches a chat model.
-export { caseRedactionKey, createRedactor, type Redactor } from "./redactor.js";
+export { caseRedactionKey, createRedactor, PLACEHOLDER_SOURCE, type Redactor } from "./redactor.js";

@@ -4,9 +4,13 @@
 // requests), while placeholders from different cases cannot be linked. The case key must
 // not be guessable from what the model sees: with it, short values such as phone numbers
 // could be recovered by trying candidates. caseRedactionKey derives it from the
-// installation's secret and the case id.
+// installation's secret and the case id. The MAC is of the normalised value, so one datum
+// written two ways (+44 20 7946 0958, ０２０ ７９４６ ０９５８) reads as one placeholder.
 import { createHmac } from "node:crypto";
 import { PII_KINDS, type PiiKind, replacePii } from "../../domain/pii.js";
+
+/** What a placeholder looks like, as regex source: <EMAIL_3f9a2c1b>, <NATIONAL_ID_…>. */
+export const PLACEHOLDER_SOURCE = `<(?:${PII_KINDS.map((k) => k.toUpperCase()).join("|")})_[0-9a-f]{8}>`;
 
 export interface Redactor {
   /** `text` with every piece of personal data replaced by its placeholder. */

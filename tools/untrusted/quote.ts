@@ -4,6 +4,8 @@
 // inside; invisible and control characters are dropped so what the model reads is what a
 // person reviewing the prompt sees.
 
+import { PLACEHOLDER_SOURCE } from "../redact/index.js";
+
 export const UNTRUSTED_TAG = "untrusted_data";
 
 export interface Provenance {
@@ -60,7 +62,7 @@ export function untrustedBlock({ label, provenance, text, maxChars }: UntrustedB
 
 // Content holds no "<" but the redactor's placeholders, which are added after quoting.
 const BLOCK = new RegExp(
-  `<${UNTRUSTED_TAG}(?: [a-z_]+="[^"<>]*")*>\\n((?:[^<]|<(?:EMAIL|PHONE|CARD|IBAN|ADDRESS)_[0-9a-f]{8}>)*)\\n</${UNTRUSTED_TAG}>`,
+  `<${UNTRUSTED_TAG}(?: [a-z_]+="[^"<>]*")*>\\n((?:[^<]|${PLACEHOLDER_SOURCE})*)\\n</${UNTRUSTED_TAG}>`,
   "g",
 );
 

@@ -81,6 +81,25 @@ describe("the logger", () => {
     expect(line.app).toBe("casehound");
   });
 
+  it("masks disguised data too and keeps the line valid JSON", () => {
+    const { logger, lines } = captured();
+    const disguised = [
+      "\uff10\uff17\uff17\uff10\uff10 \uff19\uff10\uff10\uff11\uff12\uff13",
+      "john(at)example(dot)com",
+      '"john doe"@example.com',
+      "123-45-6789",
+      "PO Box 1234, Springfield, IL 62704",
+    ];
+    const note = `first line\n${disguised.join("\n")}`;
+    // Child bindings are masked only on the finished line, where the newlines are escaped.
+    logger.child({ bound: note }).info({ note }, "disguised");
+    const line = JSON.parse(lines[0]!);
+    const masked = "first line\n[phone]\n[email]\n[email]\n[national_id]\n[address]";
+    expect(line.note).toBe(masked);
+    expect(line.bound).toBe(masked);
+    for (const raw of disguised) expect(lines[0]).not.toContain(JSON.stringify(raw).slice(1, -1));
+  });
+
   it("still honours its level", () => {
     const { logger, lines } = captured("warn");
     logger.info(`hidden ${RAW[0]}`);

@@ -36,7 +36,7 @@ describe("e-mail addresses", () => {
   });
 
   it("are not found without a domain, a dot-less domain or a handle", () => {
-    expectNothingIn(["@shopname", "john@localhost", "john(at)example.com", "user@.com"]);
+    expectNothingIn(["@shopname", "john@localhost", "john(at)localhost", "user@.com"]);
   });
 });
 
@@ -61,14 +61,18 @@ describe("phone numbers", () => {
     ]);
   });
 
-  it("are normalised to digits, keeping a leading plus", () => {
-    const [intl, national] = findPii("call +1 (555) 123-4567 or (020) 7946 0958");
-    expect(intl?.normalised).toBe("+15551234567");
-    expect(national?.normalised).toBe("02079460958");
+  it("are normalised to the national number, without country code or trunk zero", () => {
+    const [intl, national, us] = findPii(
+      "call +44 (0)20 7946-0958 or (020) 7946 0958 or +1 (555) 234-5678",
+    );
+    expect(intl?.normalised).toBe("2079460958");
+    expect(national?.normalised).toBe("2079460958");
+    expect(us?.normalised).toBe("5552345678");
   });
 
-  it("need at least nine digits and, without a plus, a separator", () => {
-    expectNothingIn(["555-1234", "12 34 56", "0612345678", "4915123456789"]);
+  it("need at least nine digits and, without a plus or separator, a national shape", () => {
+    expectNothingIn(["555-1234", "12 34 56", "4915123456789", "1732442400"]);
+    expectFoundAs("phone", ["0612345678", "07700900123", "2125550123"]);
   });
 
   it("are not found in dates, times and timestamps", () => {
@@ -243,6 +247,46 @@ describe("street addresses", () => {
       "shipped Via DHL 3 days later",
       "Ignore the first photo",
       "Platz 3 in the ranking",
+    ]);
+  });
+});
+
+describe("national ids", () => {
+  it("are found in the shapes of several countries, so an SSN is no phone", () => {
+    expectFoundAs("national_id", [
+      "123-45-6789",
+      "AB 12 34 56 C",
+      "JG103759A",
+      "12345678Z",
+      "X1234567L",
+      "RSSMRA85T10A562S",
+      "811218-9876",
+      "1 85 05 78 006 084 91",
+    ]);
+    expect(findPii("SSN: 219099999")[0]?.kind).toBe("national_id");
+    expect(findPii("BSN 123456782")[0]?.normalised).toBe("123456782");
+  });
+
+  it("are not found when a check fails or the shape cannot be an id", () => {
+    expectNoKind("national_id", [
+      "000-45-6789",
+      "666-45-6789",
+      "123-00-6789",
+      "12345678A",
+      "811218-9875",
+      "1 85 05 78 006 084 90",
+    ]);
+  });
+});
+
+describe("obfuscated e-mail addresses", () => {
+  it("are not read into ordinary sentences", () => {
+    expectNothingIn([
+      "sold at amazon.com for less",
+      "meet at home dot now",
+      "bought it at Example.de",
+      "5 @ 3.99 each",
+      "arrived at 5 pm",
     ]);
   });
 });

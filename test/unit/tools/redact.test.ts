@@ -7,9 +7,13 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { Rng } from "../../../db/seed/rng.js";
 import type { PiiKind } from "../../../domain/pii.js";
-import { caseRedactionKey, createRedactor } from "../../../tools/redact/index.js";
+import {
+  caseRedactionKey,
+  createRedactor,
+  PLACEHOLDER_SOURCE,
+} from "../../../tools/redact/index.js";
 
-const PLACEHOLDER = /<(EMAIL|PHONE|CARD|IBAN|ADDRESS)_[0-9a-f]{8}>/g;
+const PLACEHOLDER = new RegExp(PLACEHOLDER_SOURCE, "g");
 
 describe("placeholders", () => {
   it("are the same for one e-mail however it is capitalised", () => {
@@ -38,7 +42,7 @@ describe("placeholders", () => {
   });
 
   it("are the first 8 hex digits of HMAC-SHA256(case key, kind:normalised)", () => {
-    const mac = createHmac("sha256", "case_1").update("phone:+442079460958").digest("hex");
+    const mac = createHmac("sha256", "case_1").update("phone:2079460958").digest("hex");
     expect(createRedactor("case_1").redact("+44 (20) 7946-0958")).toBe(
       `<PHONE_${mac.slice(0, 8)}>`,
     );
@@ -95,7 +99,14 @@ describe("redact", () => {
     const r = createRedactor("case_1");
     r.redact("a@b.io A@B.IO c@d.io +44 20 7946 0958");
     r.redact("+44 (20) 7946 0958 and 4111 1111 1111 1111");
-    expect(r.stats()).toEqual({ email: 2, phone: 1, card: 1, iban: 0, address: 0 });
+    expect(r.stats()).toEqual({
+      email: 2,
+      phone: 1,
+      card: 1,
+      iban: 0,
+      national_id: 0,
+      address: 0,
+    });
   });
 });
 
@@ -200,6 +211,15 @@ function corpus(
         () => `${1 + Math.floor(rand() * 99)} rue de ${pick(streets)}`,
         () => `Calle ${pick(streets)} ${1 + Math.floor(rand() * 99)}`,
       ])(),
+    national_id: () =>
+      pick([
+        () =>
+          `${1 + Math.floor(rand() * 665)}`.padStart(3, "0") +
+          `-${10 + Math.floor(rand() * 89)}-${1000 + Math.floor(rand() * 8999)}`,
+        () => `SSN ${digits(9).replace(/^[09]|^666/, "1")}`,
+        () =>
+          `${pick(["AB", "JK", "NP", "ZX"])} ${digits(2)} ${digits(2)} ${digits(2)} ${pick(["A", "B", "C", "D"])}`,
+      ])(),
   };
   const templates = [
     (p: string) => `Great seller, fast shipping! Questions? ${p}.`,
@@ -209,7 +229,7 @@ function corpus(
     (p: string) => `Il venditore ha chiesto ${p} fuori dalla piattaforma (ref s_000123).`,
     (p: string) => `Told me to use ${p} instead of the checkout, 5 stars my foot`,
   ];
-  const kinds: PiiKind[] = ["email", "phone", "card", "iban", "address"];
+  const kinds: PiiKind[] = ["email", "phone", "card", "iban", "national_id", "address"];
   return Array.from({ length: size }, () => {
     const pii = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => {
       const kind = pick(kinds);

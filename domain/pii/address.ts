@@ -1,14 +1,11 @@
 // Street addresses in free text, for domain/pii.ts: a house number with a street name and
 // suffix (221B Baker Street, 12 baker street), and the continental forms (Hauptstraße 12,
 // Rue de Rivoli 5, 12 rue de Rivoli, Via Roma 3, Calle Mayor 7), each with an optional flat
-// or unit. Names must be capitalised, except for a short lower-case English form, so that
+// or unit, and the postcode and city after it (postal.ts); and PO boxes. Names must be capitalised, except for a short lower-case English form, so that
 // "took 5 minutes to drive" or "2 miles down the road" are not addresses.
 
-/**
- * Not right after one of `chars`, where the "n" of an escaped newline ("\\n" in JSON text,
- * as in a logged line or a serialised tool result) counts as the space it stands for.
- */
-export const notAfter = (chars: string) => String.raw`(?<![${chars}](?<!\\[nrt]))`;
+import { notAfter } from "./patterns.js";
+import { PO_BOX, POSTAL_TAIL } from "./postal.js";
 
 // Case variants ("Street", "street", "STREET") without the i flag, which would also make
 // \p{Lu} match lower case.
@@ -31,7 +28,7 @@ const UNITS =
   "days?|weeks?|months?|years?|hours?|minutes?|times?|items?|pcs|pieces?|stars?|euros?|dollars?";
 const QUANTITY = String.raw`(?!\s*(?:${UNITS}|%|x\b))`;
 const NOT_UNIT = `(?!(?:${anyCase(UNITS)})\\b)`;
-const LEAD = String.raw`(?:${anyCase("rue|avenue|boulevard|place|allée|impasse|chemin|quai|via|viale|piazza|piazzale|corso|vicolo|largo|calle|avenida|plaza|paseo|camino|carrer|rua|praça|travessa")}|Avda\.|C\/)`;
+const LEAD = String.raw`(?:${anyCase("rue|avenue|boulevard|place|allée|impasse|chemin|quai|via|viale|piazza|piazzale|corso|vicolo|largo|calle|avenida|plaza|paseo|camino|carrer|rua|praça|travessa")}|Avda\.|Av\.|C\/|[Uu]l\.|(?<!\bet )[Aa]l\.)`;
 const ADDRESSES: readonly RegExp[] = [
   // 221B Baker Street, 350 5th Ave, 12 baker street
   new RegExp(
@@ -59,10 +56,30 @@ const ADDRESSES: readonly RegExp[] = [
   ),
 ];
 
-/** Where addresses occur in `text`, as [start, end) offsets; they may overlap. */
+/** The end of the postcode, city and state that follow an address ending at `end`. */
+function withPostalTail(text: string, end: number): number {
+  const tail = POSTAL_TAIL.exec(text.slice(end, end + 80));
+  return tail ? end + tail[0].length : end;
+}
+
+/**
+ * Where addresses and PO boxes occur in `text`, as [start, end) offsets. Overlapping
+ * readings are joined, so a wrong reading that starts early ("2022\nVia Garibaldi") cannot
+ * push out the right one that carries on to the postcode.
+ */
 export function addressSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  for (const re of ADDRESSES)
-    for (const m of text.matchAll(re)) spans.push([m.index, m.index + m[0].trimEnd().length]);
-  return spans;
+  for (const re of [...ADDRESSES, PO_BOX])
+    for (const m of text.matchAll(re)) {
+      const end = m.index + m[0].trimEnd().length;
+      spans.push([m.index, withPostalTail(text, end)]);
+    }
+  spans.sort((a, b) => a[0] - b[0]);
+  const joined: Array<[number, number]> = [];
+  for (const [start, end] of spans) {
+    const last = joined[joined.length - 1];
+    if (last && start < last[1]) last[1] = Math.max(last[1], end);
+    else joined.push([start, end]);
+  }
+  return joined;
 }
