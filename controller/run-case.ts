@@ -6,6 +6,7 @@
 
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import { assertAsOfInRange } from "../db/repositories/activity-range.js";
 import { createStoredAuditSink } from "../db/repositories/audit.js";
 import { createCase, getCase, type StoredCase } from "../db/repositories/cases.js";
 import { loadRecordings, saveRecording } from "../db/repositories/recordings.js";
@@ -51,6 +52,11 @@ export interface CaseRunnerOptions extends Omit<InvestigatorOptions, "app" | "au
 }
 
 export interface CaseRunner {
+  /**
+   * Refuses (bad_argument) a request the warehouse cannot answer, before it is stored:
+   * an as-of outside the warehouse's data. Every door calls it.
+   */
+  admit(request: CaseInput): Promise<void>;
   /** Stores the case (idempotent on the key) and drives it to a verdict. */
   submit(
     request: CaseInput,
@@ -179,8 +185,14 @@ export function createCaseRunner(app: Database, options: CaseRunnerOptions): Cas
     }
   }
 
+  async function admit(request: CaseInput): Promise<void> {
+    if (request.asOf !== undefined) await assertAsOfInRange(options.warehouse, request.asOf);
+  }
+
   return {
+    admit,
     async submit(request, submitOptions = {}) {
+      await admit(request);
       const { case: theCase } = await createCase(app, request, {
         actor: submitOptions.actor ?? "cli",
         idempotencyKey: submitOptions.idempotencyKey,

@@ -110,6 +110,20 @@ describe("the casehound command", () => {
     const planted = readLabels(labels).subjects.find(
       (s) => s.kind === "brushing" && s.intensity === "blatant",
     );
+    // An as-of past the warehouse's data (or before it) is refused, naming the range.
+    for (const asOf of ["9999-12-31T23:59:59Z", "2001-01-01T00:00:00Z"])
+      expectUsageError(
+        [
+          "investigate",
+          "--subject",
+          `seller:${planted?.subject.id}`,
+          "--allegation",
+          "x",
+          "--as-of",
+          asOf,
+        ],
+        /outside the warehouse's data: it must be between \S+ and \S+/,
+      );
     const report = runCli(
       ["investigate", "--subject", `seller:${planted?.subject.id}`, "--allegation", "fake reviews"],
       { CASEHOUND_DATA_DIR: dir },
