@@ -205,6 +205,17 @@ export function apiSuite(engine: string, open: () => Promise<TestDatabase>): voi
         expect((revoked.body as { revokedAt: string | null }).revokedAt).not.toBeNull();
         expectProblem(await call(api, "GET", "/v1/cases", { key: token }), 401, "unauthenticated");
       });
+
+      it("refuses to revoke the last active admin key (409), which keeps working", async () => {
+        const adminId = api.keys.admin.split("_")[1] as string;
+        const refused = expectProblem(
+          await call(api, "DELETE", `/v1/keys/${adminId}`, { key: api.keys.admin }),
+          409,
+          "conflict",
+        );
+        expect(refused.detail).toContain("last active admin key");
+        expect((await call(api, "GET", "/v1/keys", { key: api.keys.admin })).status).toBe(200);
+      });
     });
 
     describe("submitting cases", () => {
