@@ -20,6 +20,7 @@ import {
   releaseLease,
   renewLease,
 } from "../db/repositories/runs.js";
+import { unfinishedSeeds } from "../db/seed/in-progress.js";
 import type { Database } from "../db/types.js";
 import type { AuditEvent } from "../domain/audit.js";
 import type { CaseInput } from "../domain/case.js";
@@ -53,8 +54,9 @@ export interface CaseRunnerOptions extends Omit<InvestigatorOptions, "app" | "au
 
 export interface CaseRunner {
   /**
-   * Refuses (bad_argument) a request the warehouse cannot answer, before it is stored:
-   * an as-of outside the warehouse's data. Every door calls it.
+   * Refuses a request the warehouse cannot answer, before it is stored: an as-of
+   * outside the warehouse's data (bad_argument), or a warehouse a seed left half
+   * loaded (unavailable). Every door calls it.
    */
   admit(request: CaseInput): Promise<void>;
   /** Stores the case (idempotent on the key) and drives it to a verdict. */
@@ -186,6 +188,13 @@ export function createCaseRunner(app: Database, options: CaseRunnerOptions): Cas
   }
 
   async function admit(request: CaseInput): Promise<void> {
+    // Part of a world (a seed died mid-way) would read as sellers with no activity.
+    const [unfinished] = await unfinishedSeeds(app);
+    if (unfinished)
+      throw new AppError(
+        "unavailable",
+        `the warehouse is incomplete: a ${unfinished.size} seed (seed ${unfinished.seed}) started at ${unfinished.started_at} never finished; run casehound seed --replace`,
+      );
     if (request.asOf !== undefined) await assertAsOfInRange(options.warehouse, request.asOf);
   }
 
