@@ -85,6 +85,30 @@ describe("the casehound command", () => {
     expect(existsSync(join(dir, "pgdata"))).toBe(false); // nothing was seeded
   });
 
+  it("refuses a data directory that is a file, under a file or under /proc, at once and in one line", () => {
+    const file = join(dir, "not-a-dir");
+    writeFileSync(file, "x");
+    expectUsageError(["db", "info"], /data directory .*not-a-dir is a file, not a directory/, {
+      CASEHOUND_DATA_DIR: file,
+    });
+    expectUsageError(
+      ["db", "info"],
+      /data directory .*not-a-dir\/sub is under .*not-a-dir, a file/,
+      {
+        CASEHOUND_DATA_DIR: join(file, "sub"),
+      },
+    );
+    const started = Date.now();
+    expectUsageError(
+      ["db", "info"],
+      /data directory \/proc\/xyz is on a kernel pseudo-filesystem/,
+      {
+        CASEHOUND_DATA_DIR: "/proc/xyz",
+      },
+    );
+    expect(Date.now() - started).toBeLessThan(60_000); // it used to hang for ever
+  });
+
   it("rejects a bad environment naming the variable", () => {
     expectUsageError(["db", "info"], /DATABASE_URL must be a postgres/, {
       DATABASE_URL: "mysql://localhost/x",
