@@ -219,4 +219,23 @@ describe("the casehound command", () => {
     expect(existsSync(join(dir, "labels.json"))).toBe(false);
   });
 
+  it("refuses an as-of past or before the seeded warehouse's data (exit 2, one line, naming the range)", () => {
+    const planted = readLabels(join(dir, "truth.json")).subjects.find(
+      (s) => s.kind === "brushing" && s.intensity === "blatant",
+    );
+    // An as-of past the warehouse's data (or before it) is refused, naming the range.
+    for (const asOf of ["9999-12-31T23:59:59Z", "2001-01-01T00:00:00Z"])
+      expectUsageError(
+        [
+          "investigate",
+          "--subject",
+          `seller:${planted?.subject.id}`,
+          "--allegation",
+          "x",
+          "--as-of",
+          asOf,
+        ],
+        /outside the warehouse's data: it must be between \S+ and \S+/,
+      );
+  });
 });
