@@ -6,6 +6,7 @@
 
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import { assertAsOfInRange } from "../db/repositories/activity-range.js";
 import { createStoredAuditSink } from "../db/repositories/audit.js";
 import { createCase, getCase, type StoredCase } from "../db/repositories/cases.js";
 import { loadRecordings, saveRecording } from "../db/repositories/recordings.js";
@@ -19,6 +20,7 @@ import {
   releaseLease,
   renewLease,
 } from "../db/repositories/runs.js";
+import { unfinishedSeeds } from "../db/seed/in-progress.js";
 import type { Database } from "../db/types.js";
 import type { AuditEvent } from "../domain/audit.js";
 import { DEFAULT_BUDGET } from "../domain/budget.js";
@@ -58,6 +60,12 @@ export interface CaseRunnerOptions extends Omit<InvestigatorOptions, "app" | "au
 }
 
 export interface CaseRunner {
+  /**
+   * Refuses a request the warehouse cannot answer, before it is stored: an as-of
+   * outside the warehouse's data (bad_argument), or a warehouse a seed left half
+   * loaded (unavailable). Every door calls it.
+   */
+  admit(request: CaseInput): Promise<void>;
   /** Stores the case (idempotent on the key) and drives it to a verdict. */
   submit(
     request: CaseInput,
@@ -191,8 +199,21 @@ export function createCaseRunner(app: Database, options: CaseRunnerOptions): Cas
     }
   }
 
+  async function admit(request: CaseInput): Promise<void> {
+    // Part of a world (a seed died mid-way) would read as sellers with no activity.
+    const [unfinished] = await unfinishedSeeds(app);
+    if (unfinished)
+      throw new AppError(
+        "unavailable",
+        `the warehouse is incomplete: a ${unfinished.size} seed (seed ${unfinished.seed}) started at ${unfinished.started_at} never finished; run casehound seed --replace`,
+      );
+    if (request.asOf !== undefined) await assertAsOfInRange(options.warehouse, request.asOf);
+  }
+
   return {
+    admit,
     async submit(request, submitOptions = {}) {
+      await admit(request);
       const { case: theCase } = await createCase(app, request, {
         actor: submitOptions.actor ?? "cli",
         idempotencyKey: submitOptions.idempotencyKey,

@@ -1,10 +1,11 @@
 // An exclusive lock on an embedded data directory. PGlite has no lock between
 // processes and two writers on one directory silently lose data, so the second
 // process must get a clear error naming the holder instead.
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { AppError } from "../domain/errors.js";
+import { ensureDataDir } from "./data-dir.js";
 
 export const LOCK_FILE = "casehound.lock";
 
@@ -44,7 +45,7 @@ function isStale(owner: LockOwner | undefined): boolean {
 
 /** Takes the lock or throws data_dir_locked naming the process that holds it. */
 export function acquireDataDirLock(dir: string): DataDirLock {
-  mkdirSync(dir, { recursive: true });
+  ensureDataDir(dir);
   const path = join(dir, LOCK_FILE);
   const me: LockOwner = {
     pid: process.pid,
@@ -59,7 +60,12 @@ export function acquireDataDirLock(dir: string): DataDirLock {
       closeSync(fd);
       return createHandle(path);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "EEXIST")
+        throw new AppError(
+          "config_invalid",
+          `the data directory ${dir} cannot hold its lock file (${code ?? (error as Error).message}); point CASEHOUND_DATA_DIR at a writable directory`,
+        );
       const owner = readOwner(path);
       if (attempt === 0 && isStale(owner)) {
         unlinkSync(path);

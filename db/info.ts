@@ -1,5 +1,6 @@
-// What a database holds: engine, applied migrations, warehouse row counts and the
-// demo worlds loaded into it.
+// What a database holds: engine, applied migrations, warehouse row counts, the
+// demo worlds loaded into it, and any seed that started and never finished.
+import { type UnfinishedSeed, unfinishedSeeds } from "./seed/in-progress.js";
 import { WAREHOUSE_TABLES, type WarehouseTable } from "./seed/tables.js";
 import type { Database } from "./types.js";
 
@@ -9,6 +10,8 @@ export interface DatabaseInfo {
   migrations: string[];
   rowCounts: Record<WarehouseTable, number>;
   seeds: { size: string; seed: number; as_of: string; content_hash: string; loaded_at: string }[];
+  /** Seeds whose process died part-way: the warehouse holds part of a world. */
+  unfinishedSeeds: UnfinishedSeed[];
 }
 
 export async function databaseInfo(db: Database): Promise<DatabaseInfo> {
@@ -37,5 +40,6 @@ export async function databaseInfo(db: Database): Promise<DatabaseInfo> {
       as_of: s.as_of.toISOString(),
       loaded_at: s.loaded_at.toISOString(),
     })),
+    unfinishedSeeds: await unfinishedSeeds(db),
   };
 }

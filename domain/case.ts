@@ -50,10 +50,13 @@ export const CaseInput = z.object({
     .max(5)
     .default([])
     .describe("typologies the escalation suspects"),
-  /** The instant the investigation looks from; unset: the warehouse's as-of, else now. */
+  /** The instant the investigation looks from; unset: the warehouse's as-of, else now. The doors check it against the warehouse's data (CaseRunner.admit). */
   asOf: z.iso
     .datetime({ offset: true })
     .refine((v) => Date.parse(v) >= EARLIEST_INSTANT_MS, "must be in year 1 or later")
+    .describe(
+      "the instant the investigation looks from; must fall within the warehouse's data (its earliest to its latest order or login, plus one day), else the case is refused",
+    )
     .optional(),
 });
 export type CaseInput = z.input<typeof CaseInput>;

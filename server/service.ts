@@ -70,6 +70,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     now,
     isStopping: () => stopping,
+    admit: (request) => runner.admit(request),
     eventPollMs: options.eventPollMs,
   });
 

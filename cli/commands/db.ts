@@ -49,5 +49,9 @@ export function registerDbCommands(program: Command): void {
           `demo world: ${seed.size}, seed ${seed.seed}, as of ${seed.as_of}, content ${seed.content_hash.slice(0, 16)}`,
         );
       }
+      for (const seed of info.unfinishedSeeds)
+        console.error(
+          `warning: the warehouse is incomplete: a ${seed.size} seed (seed ${seed.seed}) started at ${seed.started_at} never finished; run casehound seed --replace`,
+        );
     });
 }

@@ -24,11 +24,14 @@ export function registerSeedCommand(program: Command): void {
     .addOption(new Option("--size <size>", "world size").choices(WORLD_SIZE_NAMES).default("small"))
     .option("--seed <n>", "random seed (same seed, same world)", parseSeed, 42)
     .option("--labels <file>", "where to write the ground truth (default: <data dir>/labels.json)")
-    .option("--replace", "empty the warehouse first if it already holds data")
+    .option(
+      "--replace",
+      "empty the warehouse first if it already holds data, and overwrite an existing labels file",
+    )
     .option("--json", "print the result as JSON")
     .action(async (options: SeedCommandOptions) => {
       const labelsPath = options.labels ?? defaultLabelsPath(context().env);
-      assertLabelsWritable(labelsPath);
+      assertLabelsWritable(labelsPath, { replace: options.replace === true });
       await withDatabase(async (db) => {
         if (options.replace) await truncateWarehouse(db);
         const result = await seedWorld(db, {

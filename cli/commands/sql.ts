@@ -18,6 +18,12 @@ function readInput(source: string): string {
   }
 }
 
+/** Why the input is not JSON, by position only: the parser's own message quotes the input. */
+function notJson(error: unknown): string {
+  const at = /at position (\d+)/.exec((error as Error).message)?.[1];
+  return `the input is not JSON${at ? ` (at character ${at})` : ""}; give a JSON array of SQL strings`;
+}
+
 export function registerSqlCommands(program: Command): void {
   const sql = program.command("sql").description("the guard that model-written SQL must pass");
   sql
@@ -30,9 +36,7 @@ export function registerSqlCommands(program: Command): void {
       try {
         statements = JSON.parse(text);
       } catch (error) {
-        // JSON.parse quotes the input around the fault, line breaks and all; an error stays one line.
-        const reason = (error as Error).message.replace(/\s+/g, " ");
-        throw new AppError("bad_argument", `the input is not JSON: ${reason}`);
+        throw new AppError("bad_argument", notJson(error));
       }
       if (!Array.isArray(statements))
         throw new AppError("bad_argument", "the input must be a JSON array of SQL strings");

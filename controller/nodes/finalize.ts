@@ -1,6 +1,7 @@
 // finalize: assemble the verdict from the checked judgement (or from the reason the
 // run could not decide) and validate it against its schema.
 import type { RunnableConfig } from "@langchain/core/runnables";
+import { thinEvidence } from "../../agents/reasoning/coverage.js";
 import { findGuidance } from "../../agents/reasoning/guidance.js";
 import { hashOf } from "../../domain/canonical-json.js";
 import { isAppError } from "../../domain/errors.js";
@@ -17,7 +18,13 @@ const round = (x: number) => Math.round(x * 1e4) / 1e4;
 export async function finalize(state: CaseStateType, config: RunnableConfig): Promise<CaseUpdate> {
   const deps = depsOf(config);
   const j = state.judgement;
-  const undecided = !j || state.unresolved !== null;
+  // A not_fraud drawn from empty windows is no clearance: the run ends undecided instead.
+  const thin =
+    j && state.unresolved === null && j.decision === "not_fraud"
+      ? thinEvidence(state.readings, state.asOf)
+      : null;
+  const unresolved = state.unresolved ?? thin;
+  const undecided = !j || unresolved !== null;
   const typologies = undecided
     ? []
     : [...state.assessments]
@@ -51,7 +58,7 @@ export async function finalize(state: CaseStateType, config: RunnableConfig): Pr
     confidence: undecided ? 0 : round(j.confidence),
     findings: undecided ? [] : j.findings,
     counter_evidence: undecided ? [] : j.counter,
-    reasoning: undecided ? [state.unresolved ?? "no judgement was reached"] : j.reasoning,
+    reasoning: undecided ? [unresolved ?? "no judgement was reached"] : j.reasoning,
     assessments: undecided ? [] : state.assessments,
     reflection,
     needs_human_review:
@@ -61,7 +68,7 @@ export async function finalize(state: CaseStateType, config: RunnableConfig): Pr
       state.exhaustion !== null ||
       state.degradations.length > 0,
     partial: state.exhaustion,
-    reason: state.unresolved,
+    reason: unresolved,
     mode: deps.gateway ? "llm" : "offline",
     models: modelsOf(deps),
     prompt_versions: state.prompts,

@@ -2,7 +2,7 @@
 // kept), listed, revoked, and looked up by id when a request presents one.
 import { type ApiKey, mintKey, type Role } from "../../domain/api-key.js";
 import { AppError } from "../../domain/errors.js";
-import type { Queryable } from "../types.js";
+import type { Database, Queryable } from "../types.js";
 
 interface KeyRow {
   key_id: string;
@@ -58,13 +58,29 @@ export async function findApiKey(
   return row ? { key: fromRow(row), secretHash: row.secret_hash } : null;
 }
 
-/** Revokes a key (idempotent); not_found when there is no such key. */
-export async function revokeApiKey(db: Queryable, keyId: string, now: Date): Promise<ApiKey> {
-  const { rows } = await db.query<KeyRow>(
-    `UPDATE casehound.api_keys SET revoked_at = coalesce(revoked_at, $2)
-      WHERE key_id = $1 RETURNING *`,
-    [keyId, now.toISOString()],
-  );
-  if (!rows[0]) throw new AppError("not_found", `no API key ${keyId}`);
-  return fromRow(rows[0]);
+/**
+ * Revokes a key (idempotent); not_found when there is no such key. The last active
+ * admin key is never revoked (conflict): nobody could manage keys over the API after
+ * it. The active admin keys are locked first, so two admins revoking each other at
+ * once cannot both succeed.
+ */
+export async function revokeApiKey(db: Database, keyId: string, now: Date): Promise<ApiKey> {
+  return db.transaction(async (tx) => {
+    const admins = await tx.query<{ key_id: string }>(
+      "SELECT key_id FROM casehound.api_keys WHERE role = 'admin' AND revoked_at IS NULL FOR UPDATE",
+    );
+    const ids = admins.rows.map((r) => r.key_id);
+    if (ids.length === 1 && ids[0] === keyId)
+      throw new AppError(
+        "conflict",
+        `key ${keyId} is the last active admin key; create another admin key (casehound keys create --role admin) before revoking it`,
+      );
+    const { rows } = await tx.query<KeyRow>(
+      `UPDATE casehound.api_keys SET revoked_at = coalesce(revoked_at, $2)
+        WHERE key_id = $1 RETURNING *`,
+      [keyId, now.toISOString()],
+    );
+    if (!rows[0]) throw new AppError("not_found", `no API key ${keyId}`);
+    return fromRow(rows[0]);
+  });
 }

@@ -10,6 +10,14 @@ import type { Database, Queryable } from "../types.js";
 import { restoreIndexes, setIndexesAside } from "./bulk-load.js";
 import type { GeneratedWorld, GenerateOptions } from "./generate-rows.js";
 import type { WorkerMessage } from "./generate-worker.js";
+import {
+  clearUnfinishedSeeds,
+  markSeedEnded,
+  markSeedStarted,
+  markSetAside,
+  rebuildSetAside,
+  unfinishedSetAside,
+} from "./in-progress.js";
 import type { WorldLabels } from "./labels.js";
 import { DEFAULT_AS_OF, type WorldSizeName } from "./sizes.js";
 import { WAREHOUSE_COLUMNS, WAREHOUSE_TABLES, type WarehouseTable } from "./tables.js";
@@ -52,8 +60,16 @@ async function assertEmpty(db: Database): Promise<void> {
   }
 }
 
-export async function truncateWarehouse(db: Database): Promise<void> {
+async function emptyTables(db: Database): Promise<void> {
   await db.exec(`TRUNCATE ${WAREHOUSE_TABLES.map((t) => `risk.${t}`).join(", ")}`);
+}
+
+/** Empties the warehouse; the keys and indexes a dead seed had set aside are rebuilt. */
+export async function truncateWarehouse(db: Database): Promise<void> {
+  const leftovers = await unfinishedSetAside(db);
+  await emptyTables(db);
+  for (const aside of leftovers) await rebuildSetAside(db, aside);
+  await clearUnfinishedSeeds(db);
 }
 
 /** Runs the generator on a worker thread, loading each batch into `db` as it arrives. */
@@ -121,7 +137,10 @@ export async function seedWorld(db: Database, options: SeedOptions): Promise<See
   const onPhase = options.onPhase ?? (() => {});
   await assertEmpty(db);
 
+  // Left behind only if this process dies mid-seed: `db info` then says so.
+  const marker = await markSeedStarted(db, { seed: options.seed, size: options.size });
   const aside = await setIndexesAside(db, "risk");
+  await markSetAside(db, marker, aside);
   let generated: GeneratedWorld;
   try {
     generated = await generateInWorker(
@@ -133,8 +152,9 @@ export async function seedWorld(db: Database, options: SeedOptions): Promise<See
     await restoreIndexes(db, aside);
     await db.exec("ANALYZE");
   } catch (error) {
-    await truncateWarehouse(db).catch(() => {});
+    await emptyTables(db).catch(() => {});
     await restoreIndexes(db, aside).catch(() => {});
+    await markSeedEnded(db, marker).catch(() => {});
     throw error;
   }
 
@@ -156,6 +176,7 @@ export async function seedWorld(db: Database, options: SeedOptions): Promise<See
       seconds,
     ],
   );
+  await markSeedEnded(db, marker);
   return {
     labels: {
       generator: GENERATOR_VERSION,

@@ -1,7 +1,15 @@
 // The ground truth of a demo world: which subjects were planted, as what, at which
 // intensity. Written to a JSON file beside the data and never into any table an
 // agent can read; only `casehound eval` reads it.
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  accessSync,
+  constants,
+  mkdirSync,
+  readFileSync,
+  type Stats,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname } from "node:path";
 import { z } from "zod";
 import { AppError } from "../../domain/errors.js";
@@ -89,16 +97,29 @@ export function labelSubjects(
   return labels;
 }
 
-/** Fails early, before a world is seeded, when the labels file could not be written. */
-export function assertLabelsWritable(path: string): void {
+/**
+ * Fails early, before a world is seeded, when the labels file could not be written:
+ * a directory, an unwritable place, or (unless `replace`) a file that already holds
+ * another world's ground truth, which a new seed would silently overwrite.
+ */
+export function assertLabelsWritable(path: string, options: { replace?: boolean } = {}): void {
+  const refuse = (why: string) =>
+    new AppError("bad_argument", `cannot write the labels file ${path}: ${why}`);
+  let existing: Stats | undefined;
+  try {
+    existing = statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    throw refuse((error as Error).message); // e.g. ENOTDIR: a file where a directory should be
+  }
+  if (existing?.isDirectory()) throw refuse("it is a directory");
+  if (existing && !options.replace)
+    throw refuse("it already exists; pass --replace to overwrite it (and empty the warehouse)");
+  if (existing && !existing.isFile()) throw refuse("it is not a regular file");
   try {
     mkdirSync(dirname(path), { recursive: true });
-    accessSync(existsSync(path) ? path : dirname(path), constants.W_OK);
+    accessSync(existing ? path : dirname(path), constants.W_OK);
   } catch (error) {
-    throw new AppError(
-      "bad_argument",
-      `cannot write the labels file ${path}: ${(error as Error).message}`,
-    );
+    throw refuse((error as Error).message);
   }
 }
 

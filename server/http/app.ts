@@ -5,6 +5,7 @@ import express, { type Express, type RequestHandler } from "express";
 import helmet from "helmet";
 import type { Logger } from "../../config/logger.js";
 import type { Database } from "../../db/types.js";
+import type { CaseInput } from "../../domain/case.js";
 import type { CaseEvents } from "../case-events.js";
 import type { CaseQueue } from "../worker/case-queue.js";
 import { createAuthenticator } from "./auth.js";
@@ -44,6 +45,8 @@ export interface ApiDeps {
   limits: ApiLimits;
   now: () => Date;
   isStopping: () => boolean;
+  /** Refuses a case the warehouse cannot answer before it is stored (CaseRunner.admit). */
+  admit: (request: CaseInput) => Promise<void>;
   /** How often an event stream looks for events written by other processes. */
   eventPollMs?: number;
 }
@@ -103,7 +106,7 @@ export function createApi(deps: ApiDeps): Api {
   app.use(["/v1", "/metrics"], auth.middleware);
   app.use(metricsRoute(deps.metrics));
   const common = { db: deps.db, now: deps.now, bodyBytes: deps.limits.bodyBytes };
-  app.use(caseRoutes({ ...common, queue: deps.queue, events: deps.events }));
+  app.use(caseRoutes({ ...common, queue: deps.queue, events: deps.events, admit: deps.admit }));
   app.use(recordRoutes({ db: deps.db }));
   app.use(reviewRoutes({ ...common, events: deps.events }));
   const streams = eventRoutes({

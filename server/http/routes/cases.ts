@@ -5,6 +5,7 @@ import { type Request, Router } from "express";
 import { getCaseDetail, listCaseSummaries } from "../../../db/repositories/case-views.js";
 import { createCase } from "../../../db/repositories/cases.js";
 import type { Database } from "../../../db/types.js";
+import type { CaseInput } from "../../../domain/case.js";
 import { AppError, isAppError } from "../../../domain/errors.js";
 import type { CaseEvents } from "../../case-events.js";
 import type { CaseQueue } from "../../worker/case-queue.js";
@@ -22,6 +23,7 @@ export function caseRoutes(deps: {
   events: CaseEvents;
   now: () => Date;
   bodyBytes: number;
+  admit: (request: CaseInput) => Promise<void>;
 }): Router {
   const router = Router();
 
@@ -29,6 +31,8 @@ export function caseRoutes(deps: {
     .route("/v1/cases")
     .post(requires("submit"), ...jsonBody(deps.bodyBytes), async (req, res) => {
       const body = parseOr400(CreateCaseBody, req.body, "body");
+      // An as-of outside the warehouse's data is refused here, before anything is stored.
+      await deps.admit(body);
       const header = req.get("idempotency-key");
       const key = apiKeyOf(res.locals);
       // Scoped to the API key, so two clients can never collide on (or probe) each other's keys.

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openPglite } from "../../../db/pglite.js";
@@ -71,6 +71,45 @@ describe("the casehound command", () => {
       /cannot write the labels file .*a-file\/labels.json/,
     );
     expect(existsSync(join(dir, "pgdata"))).toBe(false); // nothing was seeded
+  });
+
+  it("refuses a labels path that is a directory or an existing file (without --replace) before seeding anything", () => {
+    const existing = join(dir, "earlier-truth.json");
+    writeFileSync(existing, "{}");
+    expectUsageError(
+      ["seed", "--labels", existing],
+      /earlier-truth.json: it already exists; pass --replace/,
+    );
+    expectUsageError(
+      ["seed", "--labels", dir],
+      /cannot write the labels file .*: it is a directory/,
+    );
+    expect(readFileSync(existing, "utf8")).toBe("{}");
+    expect(existsSync(join(dir, "pgdata"))).toBe(false); // nothing was seeded
+  });
+
+  it("refuses a data directory that is a file, under a file or under /proc, at once and in one line", () => {
+    const file = join(dir, "not-a-dir");
+    writeFileSync(file, "x");
+    expectUsageError(["db", "info"], /data directory .*not-a-dir is a file, not a directory/, {
+      CASEHOUND_DATA_DIR: file,
+    });
+    expectUsageError(
+      ["db", "info"],
+      /data directory .*not-a-dir\/sub is under .*not-a-dir, a file/,
+      {
+        CASEHOUND_DATA_DIR: join(file, "sub"),
+      },
+    );
+    const started = Date.now();
+    expectUsageError(
+      ["db", "info"],
+      /data directory \/proc\/xyz is on a kernel pseudo-filesystem/,
+      {
+        CASEHOUND_DATA_DIR: "/proc/xyz",
+      },
+    );
+    expect(Date.now() - started).toBeLessThan(60_000); // it used to hang for ever
   });
 
   it("rejects a bad environment naming the variable", () => {
@@ -194,5 +233,25 @@ describe("the casehound command", () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already holds data.*--replace/);
     expect(existsSync(join(dir, "labels.json"))).toBe(false);
+  });
+
+  it("refuses an as-of past or before the seeded warehouse's data (exit 2, one line, naming the range)", () => {
+    const planted = readLabels(join(dir, "truth.json")).subjects.find(
+      (s) => s.kind === "brushing" && s.intensity === "blatant",
+    );
+    // An as-of past the warehouse's data (or before it) is refused, naming the range.
+    for (const asOf of ["9999-12-31T23:59:59Z", "2001-01-01T00:00:00Z"])
+      expectUsageError(
+        [
+          "investigate",
+          "--subject",
+          `seller:${planted?.subject.id}`,
+          "--allegation",
+          "x",
+          "--as-of",
+          asOf,
+        ],
+        /outside the warehouse's data: it must be between \S+ and \S+/,
+      );
   });
 });

@@ -40,4 +40,21 @@ describe("casehound keys", () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("no API key 000000000000");
   });
+
+  it("never revokes the last active admin key, so someone can always manage keys", () => {
+    const idOf = (run: { stdout: string }) => run.stdout.trim().split("_")[1] as string;
+    const first = idOf(runCli(["keys", "create", "--role", "admin", "--name", "first"], env));
+    const refused = runCli(["keys", "revoke", first], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`key ${first} is the last active admin key`);
+    expect(refused.stderr.trim().split("\n")).toHaveLength(1);
+    const second = idOf(runCli(["keys", "create", "--role", "admin", "--name", "second"], env));
+    expect(runCli(["keys", "revoke", first], env).code).toBe(0);
+    expect(runCli(["keys", "revoke", second], env).code).toBe(1);
+    const keys = JSON.parse(runCli(["keys", "list", "--json"], env).stdout) as {
+      keyId: string;
+      revokedAt: string | null;
+    }[];
+    expect(keys.find((k) => k.keyId === second)?.revokedAt).toBeNull();
+  });
 });

@@ -58,4 +58,19 @@ describe("casehound sql check", () => {
     expect(notArray.status).toBe(2);
     expect(runCli(["sql", "check", join(dir, "missing.json")]).code).toBe(2);
   });
+
+  it("never echoes a file's contents in its error (the file may hold secrets)", () => {
+    const file = join(dir, "secret.env");
+    writeFileSync(file, "DATABASE_PASSWORD=hunter2-very-secret\nOTHER=1\n");
+    const run = runCli(["sql", "check", file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/the input is not JSON/);
+    expect(run.stderr).not.toMatch(/hunter2|DATABASE_PASSWORD|OTHER/);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    const broken = join(dir, "broken.json");
+    writeFileSync(broken, '["SELECT 1", token-s3cr3t, {"k": 1, }]');
+    const at = runCli(["sql", "check", broken]);
+    expect(at.code).toBe(2);
+    expect(at.stderr).not.toContain("s3cr3t");
+  });
 });

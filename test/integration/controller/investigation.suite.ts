@@ -90,6 +90,25 @@ export function investigationSuite(engine: string, open: () => Promise<TestDatab
       });
     }
 
+    it("a brushing seller looked at before its first order is insufficient_evidence, not cleared", async () => {
+      const [planted] = primaries("brushing", "blatant");
+      const seller = planted!.subject.id;
+      const { rows } = await t.db.query<{ first: Date; earliest: Date }>(
+        `SELECT (SELECT min(created_at) FROM risk.orders WHERE seller_id = $1) AS first,
+                (SELECT min(created_at) FROM risk.orders) AS earliest`,
+        [seller],
+      );
+      // Inside the warehouse's data, yet a day before this seller's first sale.
+      const first = new Date(rows[0]!.first).getTime();
+      expect(first - new Date(rows[0]!.earliest).getTime()).toBeGreaterThan(2 * 86_400_000);
+      const asOf = new Date(first - 86_400_000).toISOString();
+      const result = await investigate({ subject: planted!.subject, allegation, asOf });
+      expect(result.verdict.decision).toBe("insufficient_evidence");
+      expect(result.verdict.reason).toContain("no orders in the 90 days before");
+      expect(result.verdict.recommended_action).toBe("no_action");
+      expect(result.verdict.needs_human_review).toBe(true);
+    });
+
     it("a review-bombed seller's verdict names the campaign against it as counter-evidence", async () => {
       const [bombed] = primaries("review_bombed", null);
       const result = await investigate({ subject: bombed!.subject, allegation });

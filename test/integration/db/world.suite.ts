@@ -320,7 +320,7 @@ export function worldSuite(engine: string, open: () => Promise<TestDatabase>): v
       const { rows } = await db.query<{ n: number }>(
         "SELECT count(*) AS n FROM pg_indexes WHERE schemaname = 'risk' AND indexname LIKE '%_idx'",
       );
-      expect(rows[0]?.n).toBe(23);
+      expect(rows[0]?.n).toBe(25); // migrations 0003, 0006 and 0013
     });
 
     it("refuses to seed over existing data", async () => {

@@ -213,6 +213,17 @@ export function apiSuite(engine: string, open: () => Promise<TestDatabase>): voi
         expect((revoked.body as { revokedAt: string | null }).revokedAt).not.toBeNull();
         expectProblem(await call(api, "GET", "/v1/cases", { key: token }), 401, "unauthenticated");
       });
+
+      it("refuses to revoke the last active admin key (409), which keeps working", async () => {
+        const adminId = api.keys.admin.split("_")[1] as string;
+        const refused = expectProblem(
+          await call(api, "DELETE", `/v1/keys/${adminId}`, { key: api.keys.admin }),
+          409,
+          "conflict",
+        );
+        expect(refused.detail).toContain("last active admin key");
+        expect((await call(api, "GET", "/v1/keys", { key: api.keys.admin })).status).toBe(200);
+      });
     });
 
     describe("submitting cases", () => {
@@ -306,6 +317,28 @@ export function apiSuite(engine: string, open: () => Promise<TestDatabase>): voi
         expect(header.errors).toEqual([
           expect.objectContaining({ in: "header", field: "Idempotency-Key" }),
         ]);
+      });
+
+      it("refuses an as-of outside the warehouse's data with a 400 naming the range, and stores nothing", async () => {
+        const subject = { type: "seller", id: planted("brushing") };
+        for (const asOf of ["9999-12-31T23:59:59.999999999+14:00", "2001-01-01T00:00:00Z"]) {
+          const refused = expectProblem(
+            await call(api, "POST", "/v1/cases", {
+              key: api.keys.analyst,
+              json: { subject, allegation: "as-of probe", asOf },
+            }),
+            400,
+            "bad_argument",
+          );
+          expect(refused.detail).toMatch(
+            /outside the warehouse's data: it must be between \d{4}-\d\d-\d\dT.*Z and \d{4}-.*Z/,
+          );
+        }
+        const listed = await call(api, "GET", `/v1/cases?subject=seller:${subject.id}&limit=100`, {
+          key: api.keys.service,
+        });
+        const cases = (listed.body as { cases: { allegation: string }[] }).cases;
+        expect(cases.filter((c) => c.allegation === "as-of probe")).toEqual([]);
       });
 
       it("refuses bodies that are not JSON, broken JSON and bodies over the limit", async () => {
