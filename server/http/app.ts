@@ -106,7 +106,14 @@ export function createApi(deps: ApiDeps): Api {
   app.use(["/v1", "/metrics"], auth.middleware);
   app.use(metricsRoute(deps.metrics));
   const common = { db: deps.db, now: deps.now, bodyBytes: deps.limits.bodyBytes };
-  app.use(caseRoutes({ ...common, queue: deps.queue, events: deps.events, admit: deps.admit }));
+  const intake = {
+    db: deps.db,
+    admit: deps.admit,
+    queue: deps.queue,
+    notify: (caseId: string) => deps.events.notify(caseId),
+    now: deps.now,
+  };
+  app.use(caseRoutes({ db: deps.db, intake, bodyBytes: deps.limits.bodyBytes }));
   app.use(recordRoutes({ db: deps.db }));
   app.use(reviewRoutes({ ...common, events: deps.events }));
   const streams = eventRoutes({
