@@ -1,9 +1,9 @@
 // What a node does with the model calls its agent made: one llm_call audit event
 // each (prompt id, version and hash, model, the redacted messages as sent, the
 // response, tokens and cost), and the usage and prompt versions for the state.
-import { tokensUsed, type Usage } from "../../domain/budget.js";
-import { MODEL_ROLES, type ModelRole } from "../../domain/model-role.js";
-import type { Degradation } from "../../domain/verdict.js";
+import type { AgentContext } from "../../agents/agent.js";
+import type { Usage } from "../../domain/budget.js";
+import { MODEL_ROLES } from "../../domain/model-role.js";
 import type { ModelCall } from "../../tools/model/types.js";
 import type { InvestigationDeps } from "../deps.js";
 import type { StepRecorder } from "./record.js";
@@ -45,30 +45,9 @@ export async function recordModelCalls(
   return { usage, prompts };
 }
 
-/**
- * Whether a role runs its model this time: it has one and the case's token budget
- * is not spent. A spent budget is a degradation, recorded, not a failure.
- */
-export function modelFor(
-  deps: InvestigationDeps,
-  role: ModelRole,
-  usage: Partial<Usage>,
-  fallback: string,
-): { use: boolean; degradation: Degradation | null } {
-  if (!deps.gateway?.has(role)) return { use: false, degradation: null };
-  if (tokensUsed(usage) < deps.budget.maxTokens) return { use: true, degradation: null };
-  return {
-    use: false,
-    degradation: {
-      role,
-      reason: `the case's token budget (${deps.budget.maxTokens}) is spent`,
-      fallback,
-    },
-  };
-}
-
-export function degradation(role: ModelRole, reason: string, fallback: string): Degradation {
-  return { role, reason: reason.slice(0, 500), fallback };
+/** What an agent needs to choose its mode: the gateway, the budget, what the case spent. */
+export function agentContext(deps: InvestigationDeps, usage: Partial<Usage>): AgentContext {
+  return { gateway: deps.gateway, budget: deps.budget, usage };
 }
 
 /** provider:model per role, "offline" for a role without one. */

@@ -1,19 +1,16 @@
-// The dispatched workers: each runs one task (sent with Send) and returns what it
-// found; the state's reducers merge the results of parallel workers.
+// sqlRetrieval: one SQL task (sent with Send) for the SQL-retrieval agent
+// (agents/sql-retrieval); this node records the indicator queries, the model's calls
+// and guarded queries, and the evidence, in that order, and scans the evidence for
+// manipulation attempts. The state's reducers merge parallel tasks' results.
 import type { RunnableConfig } from "@langchain/core/runnables";
-import { indicatorTable } from "../../agents/prompt-context.js";
-import { askWarehouse } from "../../agents/sql-retrieval/llm.js";
-import { type RetrievalResult, retrieveIndicators } from "../../agents/sql-retrieval/offline.js";
-import { addUsage, NO_USAGE, type Usage } from "../../domain/budget.js";
-import type { Evidence } from "../../domain/evidence.js";
+import { retrieveFromWarehouse, type SqlFindings } from "../../agents/sql-retrieval/index.js";
+import { addUsage, type Usage } from "../../domain/budget.js";
 import type { SellerProfile } from "../../domain/profile.js";
 import type { SqlTask } from "../../domain/task.js";
-import type { Degradation } from "../../domain/verdict.js";
-import { schemaContext } from "../../tools/sql/schema-context.js";
-import { depsOf, type InvestigationDeps } from "../deps.js";
+import { depsOf } from "../deps.js";
 import type { CaseUpdate } from "../state.js";
 import { scanFound } from "./attempts.js";
-import { degradation, modelFor, recordModelCalls } from "./model-calls.js";
+import { agentContext, recordModelCalls } from "./model-calls.js";
 import { evidenceEvent, type StepRecorder, stepRecorder } from "./record.js";
 
 export interface WorkerInput<T> {
@@ -29,91 +26,21 @@ export interface WorkerInput<T> {
   allegation: string;
 }
 
-/** Queries the SQL model may add to one task, within what the case has left. */
-const MODEL_QUERIES_PER_TASK = 3;
-
-export async function sqlRetrieval(
-  input: WorkerInput<SqlTask>,
-  config: RunnableConfig,
-): Promise<CaseUpdate> {
-  const deps = depsOf(config);
-  const ctx = {
-    warehouse: deps.warehouse,
-    baselines: deps.baselines,
-    asOf: input.asOf,
-    now: () => deps.now().toISOString(),
-  };
-  const result = await retrieveIndicators(ctx, input.task, {
-    id: input.profile.sellerId,
-    category: input.profile.category,
-  });
-  const record = stepRecorder(
-    deps,
-    "sqlRetrieval",
-    input.round,
-    input.index,
-    "agent:sql_retrieval",
-  );
-  for (const call of result.calls) {
+/** The catalogued indicators' queries and evidence (read before the model was asked). */
+async function recordIndicators(record: StepRecorder, { read }: SqlFindings) {
+  for (const call of read.calls)
     await record("sql_executed", {
       query: call.sql,
       params: call.params,
       rows: call.rowCount,
       result_hash: call.resultHash,
     });
-  }
-  for (const e of result.evidence) await record("evidence_added", evidenceEvent(e));
-  const asked = await askModel(deps, input, result, record);
-  const exhaustion = result.skipped.length
-    ? {
-        budget: "sql_queries" as const,
-        detail: `query budget ran out before ${result.skipped.join(", ")}`,
-      }
-    : null;
-  const found = [...result.evidence, ...asked.evidence];
-  return {
-    evidence: [...found, ...(await scanFound(deps, record, found))],
-    readings: result.readings,
-    usage: addUsage(asked.usage, { sqlQueries: result.queries, rows: result.rows }),
-    prompts: asked.prompts,
-    degradations: asked.degradations,
-    exhaustion,
-  };
+  for (const e of read.evidence) await record("evidence_added", evidenceEvent(e));
 }
 
-/** The SQL model's own questions after the catalogued indicators, when there is a model. */
-async function askModel(
-  deps: InvestigationDeps,
-  input: WorkerInput<SqlTask>,
-  read: RetrievalResult,
-  record: StepRecorder,
-): Promise<{
-  evidence: Evidence[];
-  usage: Usage;
-  prompts: Record<string, string>;
-  degradations: Degradation[];
-}> {
-  const none = { evidence: [], usage: NO_USAGE, prompts: {}, degradations: [] };
-  const model = modelFor(deps, "sql", input.usage, "catalogued indicators only");
-  const left = deps.budget.maxSqlQueries - input.usage.sqlQueries - read.queries;
-  const quota = Math.min(MODEL_QUERIES_PER_TASK, left);
-  if (!model.use || !deps.gateway || quota <= 0)
-    return { ...none, degradations: model.degradation ? [model.degradation] : [] };
-  const asked = await askWarehouse(
-    {
-      gateway: deps.gateway,
-      policy: deps.sqlPolicy,
-      schema: await schemaContext(deps.warehouse, deps.sqlPolicy),
-      run: deps.modelSql,
-      subject: input.profile.sellerId,
-      asOf: input.asOf,
-      indicators: indicatorTable(read.readings),
-      now: () => deps.now().toISOString(),
-    },
-    input.task,
-    quota,
-  );
-  const calls = await recordModelCalls(record, asked.calls);
+/** The model's guarded queries and what they found. */
+async function recordModelQueries(record: StepRecorder, { asked }: SqlFindings) {
+  if (!asked) return;
   for (const q of asked.queries)
     await record("sql_executed", {
       purpose: q.purpose,
@@ -124,15 +51,61 @@ async function askModel(
       rows: q.rows,
       error: q.error,
       result_hash: q.resultHash,
-      written_by: deps.gateway.label("sql"),
+      written_by: asked.model,
     });
   for (const e of asked.evidence) await record("evidence_added", evidenceEvent(e));
+}
+
+export async function sqlRetrieval(
+  input: WorkerInput<SqlTask>,
+  config: RunnableConfig,
+): Promise<CaseUpdate> {
+  const deps = depsOf(config);
+  const record = stepRecorder(
+    deps,
+    "sqlRetrieval",
+    input.round,
+    input.index,
+    "agent:sql_retrieval",
+  );
+  const now = () => deps.now().toISOString();
+  const { result, calls, degradations } = await retrieveFromWarehouse(
+    {
+      task: input.task,
+      seller: { id: input.profile.sellerId, category: input.profile.category },
+      asOf: input.asOf,
+    },
+    {
+      warehouse: deps.warehouse,
+      baselines: deps.baselines,
+      asOf: input.asOf,
+      now,
+      modelSql: deps.modelSql,
+      policy: deps.sqlPolicy,
+    },
+    agentContext(deps, input.usage),
+  );
+  const { read, asked } = result;
+  // In the order things happened: indicators, the model's calls, its queries.
+  await recordIndicators(record, result);
+  const modelCalls = await recordModelCalls(record, calls);
+  await recordModelQueries(record, result);
+  const found = [...read.evidence, ...(asked?.evidence ?? [])];
+  const exhaustion = read.skipped.length
+    ? {
+        budget: "sql_queries" as const,
+        detail: `query budget ran out before ${read.skipped.join(", ")}`,
+      }
+    : null;
   return {
-    evidence: asked.evidence,
-    usage: addUsage(calls.usage, { sqlQueries: asked.executed, rows: asked.rows }),
-    prompts: calls.prompts,
-    degradations: asked.failure
-      ? [degradation("sql", asked.failure, "the queries that ran before the model failed")]
-      : [],
+    evidence: [...found, ...(await scanFound(deps, record, found))],
+    readings: read.readings,
+    usage: addUsage(modelCalls.usage, {
+      sqlQueries: read.queries + (asked?.executed ?? 0),
+      rows: read.rows + (asked?.rows ?? 0),
+    }),
+    prompts: modelCalls.prompts,
+    degradations,
+    exhaustion,
   };
 }

@@ -1,0 +1,48 @@
+// The reasoning agent: scores every typology over the readings (always: the
+// calibrated scores are the model's structured features and the offline decision),
+// then drafts the decision with the reasoning model when there is one, else (or
+// when the model's findings cannot be grounded) with the offline reasoner.
+import type { Evidence } from "../../domain/evidence.js";
+import type { IndicatorReading } from "../../domain/indicator.js";
+import type { Judgement } from "../../domain/profile.js";
+import type { TypologyAssessment } from "../../domain/verdict.js";
+import { type AgentContext, type AgentOutcome, degradation, modelFor } from "../agent.js";
+import { reasonWithModel } from "./llm.js";
+import { judge } from "./offline.js";
+import { scoreTypologies } from "./score.js";
+
+const FALLBACK = "offline log-odds reasoner";
+
+export interface ReasoningInput {
+  /** The case as the model sees it (subject, allegation, profile), JSON. */
+  caseText: string;
+  evidence: Evidence[];
+  readings: IndicatorReading[];
+}
+
+export async function reasonOverEvidence(
+  input: ReasoningInput,
+  ctx: AgentContext,
+): Promise<AgentOutcome<{ assessments: TypologyAssessment[]; judgement: Judgement }>> {
+  const assessments = scoreTypologies(input.readings);
+  const offline = judge(assessments, input.readings);
+  const { gateway, degradations } = modelFor(ctx, "reasoning", FALLBACK);
+  if (!gateway) return { result: { assessments, judgement: offline }, calls: [], degradations };
+  const drafted = await reasonWithModel(gateway, { ...input, assessments });
+  if (!drafted.grounded)
+    return {
+      result: { assessments, judgement: offline },
+      calls: drafted.calls,
+      degradations: [
+        ...degradations,
+        degradation("reasoning", drafted.failure ?? "no output", FALLBACK),
+      ],
+    };
+  const judgement: Judgement = {
+    ...drafted.grounded.judgement,
+    reasoner: gateway.label("reasoning"),
+    rejectedFindings: drafted.grounded.rejected,
+    calibratedDecision: offline.decision,
+  };
+  return { result: { assessments, judgement }, calls: drafted.calls, degradations };
+}
