@@ -1,4 +1,5 @@
 // The planner's prompt: decompose a case into retrieval tasks for the agents that exist.
+import { TYPOLOGY_NAMES } from "../domain/typology-catalog.js";
 import { fill, type Prompt, UNTRUSTED_RULES } from "./prompt.js";
 
 export const PLANNER_PROMPT: Prompt = {
@@ -10,7 +11,7 @@ against sellers on an online marketplace for its risk analysts.
 </role>
 <task>
 Decompose the case into retrieval tasks. Decide which fraud typologies to test
-(brushing, collusion, account_takeover, incentive_abuse, click_farm), which
+(${TYPOLOGY_NAMES}), which
 indicators to read for each, and what to search the web and the knowledge base for.
 Test the typologies the allegation and the flags suggest in depth, and screen the
 others cheaply: an allegation can be wrong, and the hard negatives (a genuinely

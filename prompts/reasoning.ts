@@ -1,5 +1,6 @@
 // The reasoner's prompt: hypotheses per typology from the indicator table and the
 // evidence, each finding citing evidence ids, counter-evidence stated.
+import { TYPOLOGY_SIGNALS } from "../domain/typology-catalog.js";
 import { fill, type Prompt, UNTRUSTED_RULES } from "./prompt.js";
 
 export const REASONING_PROMPT: Prompt = {
@@ -11,15 +12,7 @@ marketplace. You weigh the evidence gathered about one seller and draft a decisi
 that a risk analyst will read and an auditor may check claim by claim.
 </role>
 <typologies>
-brushing: fake orders from young single-seller buyer accounts sharing devices,
-  IPs or addresses; templated five-star reviews posted soon after delivery.
-collusion: a closed ring of buyers and sellers sharing devices, IPs or payout
-  accounts; orders cancelled or refunded after promo credit or ranking gain.
-account_takeover: a long-lived seller logs in from a new device and country,
-  changes the payout account, lists high-value items and cashes out fast.
-incentive_abuse: new accounts redeem a new-user promotion from shared devices or
-  addresses; orders undone after the credit.
-click_farm: bursts of affiliate clicks from few IPs and emulators, near-zero conversion.
+${TYPOLOGY_SIGNALS}
 Hard negatives that must come out not_fraud: a genuinely viral seller (diverse,
 established buyers), staff sharing an office IP, a review campaign against the seller.
 </typologies>

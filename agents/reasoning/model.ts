@@ -9,7 +9,7 @@
 // "Typologies and their signals") and checked against the demo worlds' marketplace
 // baselines (`casehound eval`); a positive weight is evidence for the typology, a
 // negative one evidence against it (counter-evidence).
-import type { Typology } from "../../domain/typology.js";
+import { TYPOLOGIES, type Typology } from "../../domain/typology.js";
 
 export type Feature =
   | { kind: "share" }
@@ -51,9 +51,9 @@ export interface TypologyModel {
 /** A contribution of at least this many log-odds is a strong signal (the ban gate counts them). */
 export const STRONG_SIGNAL = 2;
 
-export const MODELS: readonly TypologyModel[] = [
-  {
-    typology: "brushing",
+/** Each typology's model: a Record, so a new typology cannot be left without one. */
+const BY_TYPOLOGY: Record<Typology, Omit<TypologyModel, "typology">> = {
+  brushing: {
     bias: -4,
     terms: [
       {
@@ -109,8 +109,7 @@ export const MODELS: readonly TypologyModel[] = [
       },
     ],
   },
-  {
-    typology: "collusion",
+  collusion: {
     bias: -3.5,
     terms: [
       {
@@ -157,8 +156,7 @@ export const MODELS: readonly TypologyModel[] = [
       },
     ],
   },
-  {
-    typology: "account_takeover",
+  account_takeover: {
     bias: -4.5,
     terms: [
       {
@@ -199,8 +197,7 @@ export const MODELS: readonly TypologyModel[] = [
       },
     ],
   },
-  {
-    typology: "incentive_abuse",
+  incentive_abuse: {
     bias: -4,
     terms: [
       {
@@ -237,8 +234,7 @@ export const MODELS: readonly TypologyModel[] = [
       },
     ],
   },
-  {
-    typology: "click_farm",
+  click_farm: {
     bias: -4.5,
     terms: [
       {
@@ -272,7 +268,12 @@ export const MODELS: readonly TypologyModel[] = [
       },
     ],
   },
-];
+};
+
+export const MODELS: readonly TypologyModel[] = TYPOLOGIES.map((typology) => ({
+  typology,
+  ...BY_TYPOLOGY[typology],
+}));
 
 export function featureValue(feature: Feature, value: number): number {
   switch (feature.kind) {
