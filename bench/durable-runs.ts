@@ -13,7 +13,7 @@ import { unflaggedSample } from "../cli/eval/run.js";
 import { table } from "../cli/format.js";
 import { createCaseRunner } from "../controller/run-case.js";
 import { openCheckpointer } from "../db/checkpoint/open.js";
-import { seedWorld } from "../db/seed/generate.js";
+import { seedWorld } from "../world/generate.js";
 import { benchArgs, runPerEngine, withBenchDatabase } from "./harness.js";
 
 interface Measurement {

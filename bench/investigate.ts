@@ -9,8 +9,8 @@ import { quantile } from "../cli/eval/metrics.js";
 import { unflaggedSample } from "../cli/eval/run.js";
 import { table } from "../cli/format.js";
 import { createInvestigator } from "../controller/investigate.js";
-import { seedWorld } from "../db/seed/generate.js";
-import type { WorldSizeName } from "../db/seed/sizes.js";
+import { seedWorld } from "../world/generate.js";
+import type { WorldSizeName } from "../world/sizes.js";
 import { benchArgs, runPerEngine, withBenchDatabase } from "./harness.js";
 
 interface Measurement {

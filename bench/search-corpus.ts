@@ -9,8 +9,8 @@
 import { createHash } from "node:crypto";
 import { closeSync, openSync, readSync } from "node:fs";
 import type { ChunkRow, CorpusDocument } from "../db/repositories/documents.js";
-import { Rng } from "../db/seed/rng.js";
 import type { WordVectors } from "../tools/vector/cache-format.js";
+import { Rng } from "../world/rng.js";
 
 const CHUNKS_PER_DOC = 5;
 const TOPICS = 300;

@@ -4,8 +4,8 @@
 //   npm run bench:seed                 # medium world, PGlite, and PostgreSQL if configured
 //   npm run bench:seed -- --size small
 import { table, thousands } from "../cli/format.js";
-import { seedWorld } from "../db/seed/generate.js";
-import { WORLD_SIZE_NAMES, type WorldSizeName } from "../db/seed/sizes.js";
+import { seedWorld } from "../world/generate.js";
+import { WORLD_SIZE_NAMES, type WorldSizeName } from "../world/sizes.js";
 import { benchArgs, runPerEngine, withBenchDatabase } from "./harness.js";
 
 interface Measurement {

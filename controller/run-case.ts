@@ -20,7 +20,7 @@ import {
   releaseLease,
   renewLease,
 } from "../db/repositories/runs.js";
-import { unfinishedSeeds } from "../db/seed/in-progress.js";
+import { unfinishedSeeds } from "../db/repositories/seeds-in-progress.js";
 import type { Database } from "../db/types.js";
 import type { AuditEvent } from "../domain/audit.js";
 import { DEFAULT_BUDGET } from "../domain/budget.js";

@@ -1,8 +1,8 @@
 // What a database holds: engine, applied migrations, warehouse row counts, the
 // demo worlds loaded into it, and any seed that started and never finished.
-import { type UnfinishedSeed, unfinishedSeeds } from "./seed/in-progress.js";
-import { WAREHOUSE_TABLES, type WarehouseTable } from "./seed/tables.js";
+import { type UnfinishedSeed, unfinishedSeeds } from "./repositories/seeds-in-progress.js";
 import type { Database } from "./types.js";
+import { WAREHOUSE_TABLES, type WarehouseTable } from "./warehouse-tables.js";
 
 export interface DatabaseInfo {
   engine: string;

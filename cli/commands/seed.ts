@@ -1,9 +1,9 @@
 // `casehound seed`: generate a demo world into the configured warehouse.
 
 import { type Command, Option } from "commander";
-import { seedWorld, truncateWarehouse } from "../../db/seed/generate.js";
-import { assertLabelsWritable, writeLabels } from "../../db/seed/labels.js";
-import { WORLD_SIZE_NAMES, type WorldSizeName } from "../../db/seed/sizes.js";
+import { seedWorld, truncateWarehouse } from "../../world/generate.js";
+import { assertLabelsWritable, writeLabels } from "../../world/labels.js";
+import { WORLD_SIZE_NAMES, type WorldSizeName } from "../../world/sizes.js";
 import { parseSeed } from "../arguments.js";
 import { context, defaultLabelsPath, withDatabase } from "../context.js";
 import { table, thousands } from "../format.js";

@@ -7,10 +7,10 @@
 import { join } from "node:path";
 import type { Command } from "commander";
 import { createLogger } from "../../config/logger.js";
-import { firstFilledTable, seedWorld } from "../../db/seed/generate.js";
-import { writeLabels } from "../../db/seed/labels.js";
 import { createCaseEvents } from "../../server/case-events.js";
 import { startService } from "../../server/service.js";
+import { firstFilledTable, seedWorld } from "../../world/generate.js";
+import { writeLabels } from "../../world/labels.js";
 import { parsePort, parseWorkers } from "../arguments.js";
 import { context } from "../context.js";
 import { withCaseRunner } from "../runner.js";

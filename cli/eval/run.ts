@@ -3,9 +3,9 @@
 // sample of unflagged sellers, and, separately, the collusion rings' partner
 // sellers. Only this module reads the labels; the agents never see them.
 import { createInvestigator, type InvestigatorOptions } from "../../controller/investigate.js";
-import type { LabelledSubject, WorldLabels } from "../../db/seed/labels.js";
 import type { Database } from "../../db/types.js";
 import type { Decision } from "../../domain/verdict.js";
+import type { LabelledSubject, WorldLabels } from "../../world/labels.js";
 import type { Label, Outcome } from "./metrics.js";
 
 export interface EvalCase extends Outcome {

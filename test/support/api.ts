@@ -8,12 +8,12 @@ import { createCaseRunner } from "../../controller/run-case.js";
 import { openCheckpointer } from "../../db/checkpoint/open.js";
 import { migrate } from "../../db/migrate.js";
 import { createApiKey } from "../../db/repositories/api-keys.js";
-import { seedWorld } from "../../db/seed/generate.js";
-import type { WorldLabels } from "../../db/seed/labels.js";
 import type { Database } from "../../db/types.js";
 import type { Role } from "../../domain/api-key.js";
 import { createCaseEvents } from "../../server/case-events.js";
 import { type Service, type ServiceOptions, startService } from "../../server/service.js";
+import { seedWorld } from "../../world/generate.js";
+import type { WorldLabels } from "../../world/labels.js";
 
 export interface TestApi {
   service: Service;

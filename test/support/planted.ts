@@ -1,5 +1,5 @@
 // The primary subject planted as `kind` at `intensity` in a seeded world's labels.
-import type { WorldLabels } from "../../db/seed/labels.js";
+import type { WorldLabels } from "../../world/labels.js";
 
 export function plantedSubject(
   labels: WorldLabels,

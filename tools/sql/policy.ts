@@ -4,7 +4,7 @@
 // at the system catalogs. Nothing that makes rows out of nothing (generate_series)
 // either, and at most `maxRelations` relations a statement (joins.ts refuses cross
 // joins). Everything not named here is refused.
-import { WAREHOUSE_COLUMNS } from "../../db/seed/tables.js";
+import { WAREHOUSE_COLUMNS } from "../../db/warehouse-tables.js";
 
 export interface SqlPolicy {
   /** Tables of schema `risk` that may be read, with the columns that may be read. */

@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openPglite } from "../../../db/pglite.js";
 import { latestVerdict } from "../../../db/repositories/runs.js";
-import { readLabels } from "../../../db/seed/labels.js";
 import { buildReport } from "../../../domain/report/build.js";
 import { reportText } from "../../../domain/report/text.js";
+import { readLabels } from "../../../world/labels.js";
 import { removeDir, tempDir } from "../../support/engines.js";
 import { runCli } from "../../support/run-cli.js";
 

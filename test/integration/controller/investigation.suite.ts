@@ -13,10 +13,10 @@ import {
 } from "../../../db/repositories/audit.js";
 import { createCase } from "../../../db/repositories/cases.js";
 import { type CorpusDocument, saveDocuments } from "../../../db/repositories/documents.js";
-import { seedWorld } from "../../../db/seed/generate.js";
-import type { WorldLabels } from "../../../db/seed/labels.js";
 import { type AuditEvent, verifyChain } from "../../../domain/audit.js";
 import { namesExactly } from "../../../tools/search/hybrid.js";
+import { seedWorld } from "../../../world/generate.js";
+import type { WorldLabels } from "../../../world/labels.js";
 import type { TestDatabase } from "../../support/engines.js";
 
 function citesOnlyKnownEvidence(result: InvestigationResult): void {

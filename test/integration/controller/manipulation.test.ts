@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInvestigator, type InvestigationResult } from "../../../controller/investigate.js";
 import { migrate } from "../../../db/migrate.js";
-import { seedWorld } from "../../../db/seed/generate.js";
-import type { LabelledSubject, WorldLabels } from "../../../db/seed/labels.js";
 import { extractUntrustedBlocks } from "../../../tools/untrusted/quote.js";
+import { seedWorld } from "../../../world/generate.js";
+import type { LabelledSubject, WorldLabels } from "../../../world/labels.js";
 import { pgliteInMemory, type TestDatabase } from "../../support/engines.js";
 import { scriptedModel, turnsOf } from "../../support/fake-models.js";
 

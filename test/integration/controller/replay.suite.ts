@@ -7,12 +7,12 @@ import { replayCase } from "../../../controller/replay.js";
 import { createCaseRunner } from "../../../controller/run-case.js";
 import { migrate } from "../../../db/migrate.js";
 import { latestVerdict } from "../../../db/repositories/runs.js";
-import { seedWorld } from "../../../db/seed/generate.js";
-import type { WorldLabels } from "../../../db/seed/labels.js";
 import { hashOf, sha256Hex } from "../../../domain/canonical-json.js";
 import { isAppError } from "../../../domain/errors.js";
 import { TYPOLOGIES } from "../../../domain/typology.js";
 import { decidingPart } from "../../../domain/verdict.js";
+import { seedWorld } from "../../../world/generate.js";
+import type { WorldLabels } from "../../../world/labels.js";
 import type { TestDatabase } from "../../support/engines.js";
 
 export function replaySuite(engine: string, open: () => Promise<TestDatabase>): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { generateRows } from "../../../db/seed/generate-rows.js";
-import { DEFAULT_AS_OF } from "../../../db/seed/sizes.js";
+import { generateRows } from "../../../world/generate-rows.js";
+import { DEFAULT_AS_OF } from "../../../world/sizes.js";
 
 const asOf = Date.parse(DEFAULT_AS_OF);
 const discard = async () => {};

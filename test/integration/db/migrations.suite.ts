@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadMigrations, migrate } from "../../../db/migrate.js";
 import { redactionSecret } from "../../../db/repositories/installation.js";
-import { WAREHOUSE_COLUMNS, WAREHOUSE_TABLES } from "../../../db/seed/tables.js";
+import { WAREHOUSE_COLUMNS, WAREHOUSE_TABLES } from "../../../db/warehouse-tables.js";
 import { isAppError } from "../../../domain/errors.js";
 import type { TestDatabase } from "../../support/engines.js";
 

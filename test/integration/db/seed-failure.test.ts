@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import { databaseInfo } from "../../../db/info.js";
 import { migrate } from "../../../db/migrate.js";
 import { openPglite } from "../../../db/pglite.js";
-import { firstFilledTable, seedWorld, truncateWarehouse } from "../../../db/seed/generate.js";
-import { unfinishedSeeds } from "../../../db/seed/in-progress.js";
-import { WAREHOUSE_TABLES } from "../../../db/seed/tables.js";
+import { unfinishedSeeds } from "../../../db/repositories/seeds-in-progress.js";
 import type { Database } from "../../../db/types.js";
+import { WAREHOUSE_TABLES } from "../../../db/warehouse-tables.js";
+import { firstFilledTable, seedWorld, truncateWarehouse } from "../../../world/generate.js";
 import { pgliteInMemory, removeDir, tempDir } from "../../support/engines.js";
 import { runCli } from "../../support/run-cli.js";
 

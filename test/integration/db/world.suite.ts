@@ -3,10 +3,10 @@
 // signature that tells it apart, and the data hangs together.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../../../db/migrate.js";
-import { type SeedResult, seedWorld } from "../../../db/seed/generate.js";
-import type { LabelledSubject } from "../../../db/seed/labels.js";
-import { WAREHOUSE_TABLES } from "../../../db/seed/tables.js";
 import type { Database } from "../../../db/types.js";
+import { WAREHOUSE_TABLES } from "../../../db/warehouse-tables.js";
+import { type SeedResult, seedWorld } from "../../../world/generate.js";
+import type { LabelledSubject } from "../../../world/labels.js";
 import type { TestDatabase } from "../../support/engines.js";
 
 type PerSeller = Map<string, number>;

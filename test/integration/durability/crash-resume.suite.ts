@@ -13,14 +13,14 @@ import { type CaseOutcome, createCaseRunner } from "../../../controller/run-case
 import { openCheckpointer } from "../../../db/checkpoint/open.js";
 import { migrate } from "../../../db/migrate.js";
 import { verifyAuditChain } from "../../../db/repositories/audit.js";
-import { seedWorld } from "../../../db/seed/generate.js";
-import { Rng } from "../../../db/seed/rng.js";
 import type { Database } from "../../../db/types.js";
 import { decidingPart, type Verdict } from "../../../domain/verdict.js";
 import { embedCorpus } from "../../../tools/search/index-corpus.js";
 import { createLocalEmbedder } from "../../../tools/vector/local-embedder.js";
 import type { Embedder } from "../../../tools/vector/types.js";
 import { loadWinkVectors } from "../../../tools/vector/wink-cache.js";
+import { seedWorld } from "../../../world/generate.js";
+import { Rng } from "../../../world/rng.js";
 
 const BIN = fileURLToPath(new URL("../../../bin/casehound.js", import.meta.url));
 const LEASE_MS = 400;

@@ -8,10 +8,10 @@ import { investigatorModels } from "../../../config/models.js";
 import { createMemoryAuditSink } from "../../../controller/audit-sink.js";
 import { createInvestigator } from "../../../controller/investigate.js";
 import { migrate } from "../../../db/migrate.js";
-import { seedWorld } from "../../../db/seed/generate.js";
-import type { WorldLabels } from "../../../db/seed/labels.js";
 import { verifyChain } from "../../../domain/audit.js";
 import { promptRefOf } from "../../../prompts/index.js";
+import { seedWorld } from "../../../world/generate.js";
+import type { WorldLabels } from "../../../world/labels.js";
 import { pgliteInMemory, type TestDatabase } from "../../support/engines.js";
 import {
   type ChatBody,

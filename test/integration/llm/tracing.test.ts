@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInvestigator } from "../../../controller/investigate.js";
 import { flushTraces } from "../../../controller/tracing.js";
 import { migrate } from "../../../db/migrate.js";
-import { seedWorld } from "../../../db/seed/generate.js";
+import { seedWorld } from "../../../world/generate.js";
 import { pgliteInMemory, type TestDatabase } from "../../support/engines.js";
 import { scriptedModel } from "../../support/fake-models.js";
 

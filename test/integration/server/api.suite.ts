@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCase } from "../../../db/repositories/cases.js";
 import { claimCase } from "../../../db/repositories/runs.js";
-import type { WorldLabels } from "../../../db/seed/labels.js";
 import { AuditEvent } from "../../../domain/audit.js";
 import { PROBLEM_TYPE_PREFIX } from "../../../server/http/problem.js";
 import {
@@ -16,6 +15,7 @@ import {
   ProblemResponse,
   ReviewResponse,
 } from "../../../server/http/schemas.js";
+import type { WorldLabels } from "../../../world/labels.js";
 import {
   type Answer,
   call,

@@ -4,7 +4,7 @@
 // cost, the byte cap), each case still ends with a verdict, and the server answers
 // afterwards as before.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { WorldLabels } from "../../../db/seed/labels.js";
+import type { WorldLabels } from "../../../world/labels.js";
 import { RED_TEAM } from "../../fixtures/sql-guard/red-team.js";
 import { call, prepareWorld, startTestApi, type TestApi, waitForCase } from "../../support/api.js";
 import type { TestDatabase } from "../../support/engines.js";

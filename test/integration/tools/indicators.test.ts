@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../../../db/migrate.js";
-import { seedWorld } from "../../../db/seed/generate.js";
-import type { WorldLabels } from "../../../db/seed/labels.js";
 import {
   createBaselineCache,
   percentileRank,
@@ -9,6 +7,8 @@ import {
 } from "../../../tools/indicators/baselines.js";
 import { INDICATORS } from "../../../tools/indicators/catalog/index.js";
 import { readIndicator } from "../../../tools/indicators/read.js";
+import { seedWorld } from "../../../world/generate.js";
+import type { WorldLabels } from "../../../world/labels.js";
 import { pgliteInMemory, type TestDatabase } from "../../support/engines.js";
 
 describe("the indicator catalogue", () => {

@@ -9,13 +9,13 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInvestigator } from "../../../controller/investigate.js";
 import { migrate } from "../../../db/migrate.js";
-import { seedWorld } from "../../../db/seed/generate.js";
-import type { WorldLabels } from "../../../db/seed/labels.js";
 import { hybridSearch, namesExactly } from "../../../tools/search/hybrid.js";
 import { embedCorpus } from "../../../tools/search/index-corpus.js";
 import { createLocalEmbedder } from "../../../tools/vector/local-embedder.js";
 import type { Embedder } from "../../../tools/vector/types.js";
 import { loadWinkVectors } from "../../../tools/vector/wink-cache.js";
+import { seedWorld } from "../../../world/generate.js";
+import type { WorldLabels } from "../../../world/labels.js";
 import { pgliteInMemory, type TestDatabase } from "../../support/engines.js";
 
 const KB_QUESTIONS: [string, string][] = [

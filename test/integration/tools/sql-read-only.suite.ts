@@ -3,7 +3,6 @@
 // the READ ONLY transaction and the casehound_reader role still refuse every write
 // (and the role refuses the case store).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { WorldLabels } from "../../../db/seed/labels.js";
 import { checkSql } from "../../../tools/sql/guard.js";
 import { warehousePolicy } from "../../../tools/sql/policy.js";
 import {
@@ -12,6 +11,7 @@ import {
   READER_ROLE,
   runReadOnly,
 } from "../../../tools/sql/read-only.js";
+import type { WorldLabels } from "../../../world/labels.js";
 import { LEGIT } from "../../fixtures/sql-guard/legit.js";
 import { prepareWorld } from "../../support/api.js";
 import type { TestDatabase } from "../../support/engines.js";

@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { scanForInjection } from "../../../tools/untrusted/scan.js";
 import {
   type Corpus,
   type CorpusSeller,
   generateCorpus,
   NOISE_MIN,
-} from "../../../db/seed/corpus/index.js";
-import { INJECTIONS, injectionPage } from "../../../db/seed/corpus/injection.js";
-import { lookAlikeName } from "../../../db/seed/corpus/look-alike.js";
-import { NameIndex } from "../../../db/seed/corpus/names.js";
-import { Rng } from "../../../db/seed/rng.js";
-import { shopName } from "../../../db/seed/text.js";
-import { CATEGORIES, COUNTRIES } from "../../../db/seed/vocabulary.js";
-import { scanForInjection } from "../../../tools/untrusted/scan.js";
+} from "../../../world/corpus/index.js";
+import { INJECTIONS, injectionPage } from "../../../world/corpus/injection.js";
+import { lookAlikeName } from "../../../world/corpus/look-alike.js";
+import { NameIndex } from "../../../world/corpus/names.js";
+import { Rng } from "../../../world/rng.js";
+import { shopName } from "../../../world/text.js";
+import { CATEGORIES, COUNTRIES } from "../../../world/vocabulary.js";
 
 const AS_OF = Date.parse("2026-11-01T00:00:00.000Z");
 const FRAUD = [

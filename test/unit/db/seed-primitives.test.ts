@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { IdFactory } from "../../../db/seed/ids.js";
-import { Rng, WeightedIndex } from "../../../db/seed/rng.js";
-import { encodeCell, formatTimestamp } from "../../../db/seed/row-sink.js";
-import { ts } from "../../../db/seed/tables.js";
+import { ts } from "../../../world/cells.js";
+import { IdFactory } from "../../../world/ids.js";
+import { Rng, WeightedIndex } from "../../../world/rng.js";
+import { encodeCell, formatTimestamp } from "../../../world/row-sink.js";
 
 describe("Rng", () => {
   it("gives the same sequence for the same seed and a different one for another seed", () => {

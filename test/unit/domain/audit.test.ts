@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Rng } from "../../../db/seed/rng.js";
 import { type AuditEvent, chainEvent, GENESIS, verifyChain } from "../../../domain/audit.js";
+import { Rng } from "../../../world/rng.js";
 
 const CASE = "case-1";
 

@@ -5,13 +5,13 @@ import { execFileSync } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { Rng } from "../../../db/seed/rng.js";
 import type { PiiKind } from "../../../domain/pii.js";
 import {
   caseRedactionKey,
   createRedactor,
   PLACEHOLDER_SOURCE,
 } from "../../../tools/redact/index.js";
+import { Rng } from "../../../world/rng.js";
 
 const PLACEHOLDER = new RegExp(PLACEHOLDER_SOURCE, "g");
 

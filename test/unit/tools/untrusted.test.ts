@@ -3,7 +3,6 @@
 // one <untrusted_data> block, whatever the text contains.
 
 import { describe, expect, it } from "vitest";
-import { Rng } from "../../../db/seed/rng.js";
 import { createRedactor } from "../../../tools/redact/index.js";
 import {
   extractUntrustedBlocks,
@@ -11,6 +10,7 @@ import {
   untrustedBlock,
 } from "../../../tools/untrusted/quote.js";
 import { isSuspicious, scanForInjection } from "../../../tools/untrusted/scan.js";
+import { Rng } from "../../../world/rng.js";
 
 const ZW = "\u200b";
 const tags = (s: string) =>

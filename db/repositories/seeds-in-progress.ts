@@ -2,8 +2,9 @@
 // cannot clean up: its marker stays, so `db info` and the doors can say the
 // warehouse holds part of a world, and emptying the warehouse rebuilds the keys and
 // indexes the load had set aside (migration 0013).
+
+import type { SetAside } from "../bulk-load.js";
 import type { Queryable } from "../types.js";
-import type { SetAside } from "./bulk-load.js";
 
 export interface UnfinishedSeed {
   seed: number;

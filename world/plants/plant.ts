@@ -1,15 +1,15 @@
 // What a planted case is: a pattern written into the world around a chosen seller,
 // at a blatant or a subtle intensity, whose truth goes into the labels file only.
-import type { Typology } from "../../../domain/typology.js";
+
+import type { Typology } from "../../domain/typology.js";
+import { ts } from "../cells.js";
 import type { Rng } from "../rng.js";
 import { DAY_MS, MINUTE_MS } from "../sizes.js";
-import { ts } from "../tables.js";
 import { type Country, DISPOSABLE_EMAIL_DOMAINS, EMAIL_DOMAINS } from "../vocabulary.js";
 import type { Buyer, Seller, World, WorldWriter } from "../world.js";
+import type { Intensity, PlantKind } from "./kinds.js";
 
-export type Intensity = "blatant" | "subtle";
-
-export type PlantKind = Typology | "viral_seller" | "shared_office_ip" | "review_bombed";
+export type { Intensity, PlantKind };
 
 export interface PlantContext {
   rng: Rng;

@@ -3,7 +3,7 @@
 // during the COPY; measured with 500k random text keys). These helpers set a
 // schema's primary keys and secondary indexes aside during a bulk load and rebuild
 // them from their recorded definitions.
-import type { Queryable } from "../types.js";
+import type { Queryable } from "./types.js";
 
 export interface SetAside {
   /** `ALTER TABLE ... ADD CONSTRAINT ... PRIMARY KEY ...` statements. */

@@ -2,7 +2,10 @@
 // ordinary activity, flags, then the sellers themselves (written last, once plants
 // and payout changes have shaped them). Pure computation, deterministic from
 // (seed, size, asOf); where the rows go is the caller's business.
+
+import type { WarehouseTable } from "../db/warehouse-tables.js";
 import { generateOrders, generateSellerActivity } from "./activity.js";
+import { ts } from "./cells.js";
 import { type Corpus, generateCorpus } from "./corpus/index.js";
 import { corpusSellers } from "./corpus-sellers.js";
 import { writeFlags } from "./flags.js";
@@ -14,7 +17,6 @@ import { createPopulation, equipSeller } from "./population.js";
 import { Rng } from "./rng.js";
 import { type BatchWriter, RowSink } from "./row-sink.js";
 import { WORLD_SIZES, type WorldSizeName } from "./sizes.js";
-import { ts, type WarehouseTable } from "./tables.js";
 import { shopDescription } from "./text.js";
 import { type World, WorldWriter } from "./world.js";
 

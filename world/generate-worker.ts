@@ -2,8 +2,8 @@
 // thread, which loads it. At most MAX_IN_FLIGHT batches wait unloaded, so
 // generating never runs far ahead of loading (bounded memory).
 import { parentPort, workerData } from "node:worker_threads";
+import type { WarehouseTable } from "../db/warehouse-tables.js";
 import { type GenerateOptions, generateRows } from "./generate-rows.js";
-import type { WarehouseTable } from "./tables.js";
 
 export type WorkerMessage =
   | { type: "batch"; id: number; table: WarehouseTable; payload: string }

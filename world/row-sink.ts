@@ -3,12 +3,11 @@
 // everything it writes: the same seed must give the same content hash.
 import { createHash, type Hash } from "node:crypto";
 import {
-  type Cell,
-  Timestamp,
   WAREHOUSE_COLUMNS,
   WAREHOUSE_TABLES,
   type WarehouseTable,
-} from "./tables.js";
+} from "../db/warehouse-tables.js";
+import { type Cell, Timestamp } from "./cells.js";
 
 const FLUSH_LINES = 20_000;
 

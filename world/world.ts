@@ -2,11 +2,11 @@
 // they own) and the writer that turns every event into warehouse rows. Events
 // themselves (orders, reviews, logins...) are not kept: they stream to the sink.
 import { createHash } from "node:crypto";
+import { type Cell, ts } from "./cells.js";
 import type { IdFactory } from "./ids.js";
 import type { Manipulation } from "./manipulation.js";
 import type { Rng } from "./rng.js";
 import type { RowSink } from "./row-sink.js";
-import { type Cell, ts } from "./tables.js";
 import { type Category, type Country, DEVICE_OS } from "./vocabulary.js";
 
 export interface Product {

@@ -7,7 +7,7 @@
 // rows exist or which texts are equal to each other (a templated campaign review is
 // rewritten the same way at every copy), so every indicator of the world is the same
 // with and without manipulation. Only the words differ.
-import type { Intensity, PlantKind } from "./plants/plant.js";
+import type { Intensity, PlantKind } from "./plants/kinds.js";
 
 export type ManipulationChannel = "shop_description" | "reviews";
 

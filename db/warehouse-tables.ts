@@ -1,5 +1,6 @@
-// Column order of each warehouse table as the generator writes it. Must match
+// The reference warehouse's tables and their columns, in the order of
 // db/migrations/0002_risk_warehouse.sql (a test checks it against the database).
+// The SQL guard reads them as the readable columns; the demo world writes them.
 
 export const WAREHOUSE_COLUMNS = {
   sellers: [
@@ -81,12 +82,3 @@ export const WAREHOUSE_COLUMNS = {
 export type WarehouseTable = keyof typeof WAREHOUSE_COLUMNS;
 
 export const WAREHOUSE_TABLES = Object.keys(WAREHOUSE_COLUMNS) as WarehouseTable[];
-
-/** A value as the generator emits it; Date-like values are epoch milliseconds wrapped by `ts`. */
-export type Cell = string | number | boolean | null | Timestamp;
-
-export class Timestamp {
-  constructor(readonly ms: number) {}
-}
-
-export const ts = (ms: number): Timestamp => new Timestamp(ms);

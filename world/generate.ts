@@ -4,12 +4,8 @@
 // seed leaves the warehouse empty, as it was found.
 import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
-import { AppError } from "../../domain/errors.js";
-import { saveDemoPages, saveKnowledgeBase } from "../corpus/save.js";
-import type { Database, Queryable } from "../types.js";
-import { restoreIndexes, setIndexesAside } from "./bulk-load.js";
-import type { GeneratedWorld, GenerateOptions } from "./generate-rows.js";
-import type { WorkerMessage } from "./generate-worker.js";
+import { restoreIndexes, setIndexesAside } from "../db/bulk-load.js";
+import { saveDemoPages, saveKnowledgeBase } from "../db/corpus/save.js";
 import {
   clearUnfinishedSeeds,
   markSeedEnded,
@@ -17,10 +13,18 @@ import {
   markSetAside,
   rebuildSetAside,
   unfinishedSetAside,
-} from "./in-progress.js";
+} from "../db/repositories/seeds-in-progress.js";
+import type { Database, Queryable } from "../db/types.js";
+import {
+  WAREHOUSE_COLUMNS,
+  WAREHOUSE_TABLES,
+  type WarehouseTable,
+} from "../db/warehouse-tables.js";
+import { AppError } from "../domain/errors.js";
+import type { GeneratedWorld, GenerateOptions } from "./generate-rows.js";
+import type { WorkerMessage } from "./generate-worker.js";
 import type { WorldLabels } from "./labels.js";
 import { DEFAULT_AS_OF, type WorldSizeName } from "./sizes.js";
-import { WAREHOUSE_COLUMNS, WAREHOUSE_TABLES, type WarehouseTable } from "./tables.js";
 
 export const GENERATOR_VERSION = "casehound-world/2";
 

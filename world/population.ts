@@ -3,9 +3,10 @@
 // do), their devices and addresses, promotions, affiliate creators and casual
 // visitors. Buyers, devices, addresses and promotions are written here; sellers
 // are written last (generateWorld), once plants and payout changes have shaped them.
+
+import { ts } from "./cells.js";
 import type { Rng } from "./rng.js";
 import { DAY_MS, type WorldSize } from "./sizes.js";
-import { ts } from "./tables.js";
 import { productTitle, shopName } from "./text.js";
 import {
   CATEGORIES,

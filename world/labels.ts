@@ -12,8 +12,8 @@ import {
 } from "node:fs";
 import { dirname } from "node:path";
 import { z } from "zod";
-import { AppError } from "../../domain/errors.js";
-import { Typology } from "../../domain/typology.js";
+import { AppError } from "../domain/errors.js";
+import { Typology } from "../domain/typology.js";
 import type { PlantedCase } from "./plants/index.js";
 import type { Seller } from "./world.js";
 
