@@ -2,7 +2,12 @@
 // a normalised copy of the text (lower case, accents and invisible characters gone, spaces
 // collapsed, newlines kept), so they are written in plain lower-case ASCII. Each is aimed at
 // text that addresses the model rather than other shoppers: "ignore the first photo" and
-// "the instructions on the box" are ordinary review language and must stay quiet.
+// "the instructions on the box" are ordinary review language and must stay quiet. The
+// English patterns here are joined by phrase lists in seventeen more languages and English
+// paraphrases (phrases/), written the same way.
+import { OVERRIDE_PHRASES } from "./phrases/override.js";
+import { ROLE_PHRASES } from "./phrases/role.js";
+import { VERDICT_PHRASES } from "./phrases/verdict.js";
 
 export interface InjectionPattern {
   /** Stable id recorded with the signal. */
@@ -64,6 +69,7 @@ export const INJECTION_PATTERNS: readonly InjectionPattern[] = [
       w(
         String.raw`\b(?:negeer|vergeet)\s+(?:\w+\s+){0,2}?(?:vorige|eerdere|voorgaande)\s+(?:instructies|regels|opdrachten)`,
       ),
+      ...OVERRIDE_PHRASES,
     ],
   },
   {
@@ -94,6 +100,7 @@ export const INJECTION_PATTERNS: readonly InjectionPattern[] = [
       w(
         String.raw`\b(?:enable|enter|activate|switch to|you are in|now in)\s+(?:the\s+)?(?:developer|god|dan|jailbreak|unrestricted|admin)\s+mode\b`,
       ),
+      ...ROLE_PHRASES,
     ],
   },
   {
@@ -156,6 +163,7 @@ export const INJECTION_PATTERNS: readonly InjectionPattern[] = [
       w(
         String.raw`\b(?:output|return|respond with|answer with|reply with|say)\s+(?:only\s+)?["']?(?:not_fraud|legitimate|no fraud|safe)\b`,
       ),
+      ...VERDICT_PHRASES,
     ],
   },
   {
