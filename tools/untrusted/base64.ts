@@ -16,7 +16,7 @@ const RUN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}/g;
 const MAX_RUNS = 32;
 const MAX_RUN_CHARS = 16_384;
 const READABLE = /[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}\n\r\t]/u;
-const LETTER = /\p{L}/u;
+const LETTER = /[\p{L}\p{M}]/u;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** The UTF-8 text `run` decodes to, when it is mostly readable; otherwise undefined. */
@@ -36,6 +36,7 @@ export function decodeBase64Text(run: string): string | undefined {
   let letters = 0;
   for (const ch of chars) {
     if (READABLE.test(ch)) readable++;
+    // Vowel signs count with letters: Hindi is half combining marks.
     if (LETTER.test(ch)) letters++;
   }
   return readable / chars.length >= 0.95 && letters / chars.length >= 0.5 ? text : undefined;

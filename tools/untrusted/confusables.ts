@@ -29,11 +29,11 @@ const PAIRS: Record<string, string> = {
 // letter, so "2 days" and "5 stars" stay as they are.
 // biome-ignore format: a table
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s", "|": "l" };
-const LEET_IN_WORD = /(?<=\p{L})[013457@$|]|[013457@$|](?=\p{L})/gu;
+const LEET_IN_WORD = /(?<=\p{L})[013457@$|]+|[013457@$|]+(?=\p{L})/gu;
 
 /** `text` with l33t digits and symbols inside words read as letters; same length. */
 export function unleet(text: string): string {
-  return text.replace(LEET_IN_WORD, (c) => LEET[c] ?? c);
+  return text.replace(LEET_IN_WORD, (run) => Array.from(run, (c) => LEET[c] ?? c).join(""));
 }
 
 const CONFUSABLE = new Map(Object.entries(PAIRS));

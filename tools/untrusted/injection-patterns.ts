@@ -46,7 +46,7 @@ export const INJECTION_PATTERNS: readonly InjectionPattern[] = [
     on: "normalised",
     res: [
       w(
-        String.raw`\b(?:ignore|disregard|forget|override|overrule|bypass|neglect|abandon)\s+(?:(?:all|the|any|of|these|those|my|every)\s+)*${QUALIFIER}\s+(?:(?:the|of|your|previous|prior|above|earlier|system|other|given|current)\s+)*${RULES}\b`,
+        String.raw`\b(?:ignore|disregard|forget|override|overrule|bypass|neglect|abandon)\s+(?:(?:all|the|any|of|these|those|my|every)\s+)*${QUALIFIER}\s+(?:(?:the|of|your|previous|prior|above|earlier|system|other|given|current|original|initial|existing|old)\s+)*${RULES}\b`,
       ),
       w(
         String.raw`\b(?:ignore|disregard|forget)\s+(?:everything|all(?: of)?(?: that| this)?)\s+(?:above|before|previously|prior|(?:you(?:'ve| have)? (?:been|were) )?(?:told|said|given)\b)`,

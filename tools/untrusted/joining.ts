@@ -2,7 +2,7 @@
 // ("i g n o r e", "i.g.n.o.r.e") and hyphenation inside a word ("ig-nore", "pre- vious").
 // A letter-spaced run keeps a word break where the writer left a wider gap (two spaces) or
 // changed separator ("i.g.n.o.r.e a.l.l"); when nothing marks the breaks the run is also
-// handed back squashed ("ignoreallpreviousinstructions") for the squashed-phrase check.
+// handed back squashed ("ignoreallpreviousinstructions") for segment.ts to split again.
 import { originalSpan, type View } from "./normalise.js";
 
 export interface SquashedRun {
@@ -43,6 +43,11 @@ function joinRun(view: View, index: number, run: string, edits: Map<number, stri
     const at = index + i;
     const wide = (view.to[at] ?? 0) - (view.from[at] ?? 0) > 1;
     edits.set(at, ch !== usual || (ch === " " && wide) ? " " : "");
+  }
+  // "[.s.y.s.t.e.m.]": the separator also fences the run in; drop the fence.
+  if (usual !== " ") {
+    if (view.text[index - 1] === usual) edits.set(index - 1, "");
+    if (view.text[index + run.length] === usual) edits.set(index + run.length, "");
   }
   return letters;
 }

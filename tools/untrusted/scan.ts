@@ -12,7 +12,6 @@ import { decodedRuns } from "./base64.js";
 import { excerpt } from "./excerpt.js";
 import { INJECTION_PATTERNS, type InjectionPattern } from "./injection-patterns.js";
 import { originalSpan } from "./normalise.js";
-import { SQUASHED } from "./phrases/squashed.js";
 import { type NamedView, plainRevealedBy, REVEALED, viewsOf } from "./views.js";
 
 export interface InjectionSignal {
@@ -83,7 +82,7 @@ function signal(
 }
 
 function scan(text: string, depth: number): Map<string, InjectionSignal> {
-  const { views, runs } = viewsOf(text);
+  const views = viewsOf(text);
   const found = new Map<string, InjectionSignal>();
   let pii: PiiMatch[] | undefined;
   for (const pattern of INJECTION_PATTERNS) {
@@ -92,13 +91,6 @@ function scan(text: string, depth: number): Map<string, InjectionSignal> {
     pii ??= findPii(text);
     found.set(pattern.id, signal(pattern, text, hit, pii));
   }
-  for (const run of runs)
-    for (const { id, re } of SQUASHED) {
-      const pattern = INJECTION_PATTERNS.find((p) => p.id === id);
-      if (!pattern || found.has(id) || !re.test(run.letters)) continue;
-      pii ??= findPii(text);
-      found.set(id, signal(pattern, text, { ...run, revealedBy: REVEALED.joined }, pii));
-    }
   if (depth >= MAX_DEPTH) return found;
   for (const run of decodedRuns(text))
     for (const [id, inner] of scan(run.text, depth + 1)) {

@@ -3,8 +3,10 @@
 // phrase found only after folding Cyrillic look-alikes or reading the text backwards was
 // disguised on purpose). Copies identical to an earlier one are dropped: plain ASCII text
 // is one view, not seven.
+import { INJECTION_PATTERNS } from "./injection-patterns.js";
 import { joinSplitWords, type SquashedRun } from "./joining.js";
 import { buildView, reverseView, type View } from "./normalise.js";
+import { createSegmenter, type Segmenter } from "./segment.js";
 
 export interface NamedView {
   view: View;
@@ -21,18 +23,28 @@ export const REVEALED = {
   invisible: "after removing invisible characters",
 } as const;
 
-export interface ScanViews {
-  views: NamedView[];
-  /** Letter-spaced runs with their word breaks lost, for the squashed-phrase check. */
-  runs: SquashedRun[];
+// Text written backwards is only read backwards when something suggests it: a sentence that
+// starts with its full stop (".snoitcurtsni erongI", "。诈欺非是"), a word that ends in a
+// capital, or reversed English words. Reading every review backwards would double the cost.
+const REVERSED_SHAPE = /(?:^|[\s"'(])[.!?。！？।]+[\p{L}\p{M}]|\p{Ll}\p{Lu}(?=[\s.,!?]|$)/u;
+const REVERSED_WORDS =
+  /\b(?:eht|siht|uoy|ruoy|dna|lla|rof|won|era|erongi|dragersid|snoitcurtsni|tpmorp|relles|pohs)\b/g;
+
+function looksReversed(text: string, folded: string): boolean {
+  return REVERSED_SHAPE.test(text) || (folded.match(REVERSED_WORDS)?.length ?? 0) >= 2;
 }
 
-// Text written backwards is only worth reading backwards when it holds a reversed word of
-// the kind injections use; reading every review backwards would double the scan's cost.
-const REVERSED_HINT =
-  /erongi|dragersid|tegrof|edirrevo|snoitcurtsni|selur|tpmorp|metsys|relles|pohs|tnuocca|kram|yfissalc|tcidrev|duarf|won era uoy|efas|etamitigel/;
+let segmenter: Segmenter | undefined;
 
-export function viewsOf(text: string): ScanViews {
+/** A view of a letter-spaced run with its word breaks restored, every unit on the run's span. */
+function segmentedView(run: SquashedRun): View {
+  segmenter ??= createSegmenter(INJECTION_PATTERNS.flatMap((p) => p.res.map((re) => re.source)));
+  const text = segmenter(run.letters);
+  return { text, from: Array(text.length).fill(run.start), to: Array(text.length).fill(run.end) };
+}
+
+/** Every distinct view of `text` worth scanning, plain ones first. */
+export function viewsOf(text: string): NamedView[] {
   const native = buildView(text, { foldMarks: false, invisibleAsSpace: false, skeleton: false });
   const folded = buildView(text, { foldMarks: true, invisibleAsSpace: false, skeleton: false });
   const spaced = buildView(text, { foldMarks: true, invisibleAsSpace: true, skeleton: false });
@@ -42,6 +54,7 @@ export function viewsOf(text: string): ScanViews {
     invisibleAsSpace: true,
     skeleton: true,
   });
+  const joinedNative = joinSplitWords(native);
   const joined = joinSplitWords(skeleton);
   const candidates: NamedView[] = [
     { view: native },
@@ -49,17 +62,21 @@ export function viewsOf(text: string): ScanViews {
     { view: spaced },
     { view: skeleton, revealedBy: REVEALED.skeleton },
     { view: skeletonSpaced, revealedBy: REVEALED.skeleton },
+    { view: joinedNative.view, revealedBy: REVEALED.joined },
     { view: joined.view, revealedBy: REVEALED.joined },
+    ...joined.runs.map((run) => ({ view: segmentedView(run), revealedBy: REVEALED.joined })),
   ];
-  if (REVERSED_HINT.test(joined.view.text))
-    candidates.push({ view: reverseView(joined.view), revealedBy: REVEALED.reversed });
+  if (looksReversed(text, folded.text))
+    candidates.push(
+      { view: reverseView(joinedNative.view), revealedBy: REVEALED.reversed },
+      { view: reverseView(joined.view), revealedBy: REVEALED.reversed },
+    );
   const seen = new Set<string>();
-  const views = candidates.filter(({ view }) => {
+  return candidates.filter(({ view }) => {
     if (seen.has(view.text)) return false;
     seen.add(view.text);
     return true;
   });
-  return { views, runs: joined.runs };
 }
 
 const INVISIBLE = /[\p{Cf}\u115F\u1160\u3164\uFFA0]/u;

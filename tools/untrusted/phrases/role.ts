@@ -54,18 +54,18 @@ export const ROLE_PHRASES: readonly RegExp[] = multilingual([
   String.raw`\b(?:od\s+teraz|teraz)\s+(?:jestes|bedziesz)\s+(?:\p{L}+\s+)?(?:asystent\p{L}*|ai|si|model\p{L}*|bot\p{L}*|analityk\p{L}*|administrator\p{L}*|agent\p{L}*|system\p{L}*)|\bjestes\s+teraz\s+(?:\p{L}+\s+)?(?:asystent|ai|si|model|bot|analityk|administrator|agent|system)`,
   String.raw`\budawaj,?\s+ze\s+jestes\b|\b(?:zachowuj\s+sie|dzia[lł]aj)\s+jak(?:o)?\s+(?:asystent|ai|model|analityk|administrator|agent)|\bnowe\s+instrukcje\s*:`,
   // tr
-  String.raw`\b(?:art[iı]k\s+sen|sen\s+art[iı]k|bundan\s+sonra\s+sen)\s+(?:bir\s+)?(?:\p{L}+\s+)?(?:asistan|yapay\s+zeka|model|bot|analist|y[oö]netici|ajan|sistem)`,
+  String.raw`\b(?:art[iı]k\s+sen|sen\s+art[iı]k|bundan\s+sonra\s+sen)\s+(?:\p{L}+\s+){0,3}?(?:asistan|yapay\s+zeka|model|bot|analist|y[oö]netici|ajan|sistem)`,
   String.raw`\b(?:asistan|analist|y[oö]netici|yapay\s+zeka)\s*(?:gibi\s+davran|rol[uü]ne\s+b[uü]r[uü]n|rol[uü]n[uü]\s+oyna)|\byeni\s+talimatlar\s*:`,
   // ar
   String.raw`(?:[اأإ]نت|[اأإ]نتِ)\s+ال[اآ]ن\s+(?:\p{L}+\s+)?(?:مساعد|ذكاء|نموذج|بوت|محلل|مسؤول|وكيل|نظام)|من\s+ال[اآ]ن\s+فصاعد[اً]*\s*،?\s*(?:[اأإ]نت|يجب)|تظاهر\s+ب[اأ]نك|تعليمات\s+جديد[ةه]\s*:`,
   // zh
   String.raw`(?:你现在是|你現在是|现在你是|現在你是|从现在开始你是|從現在開始你是|你从现在起是)(?:一个|一名|一位)?\S{0,6}?(?:助手|助理|AI|ai|人工智能|模型|机器人|機器人|分析师|分析師|管理员|管理員|审核员|審核員|系统|系統)|(?:从现在开始|從現在開始|从现在起)[，,]?\s*你(?:必须|必須|要|应该|應該|只能)|假装你是|假裝你是|扮演(?:一个|一名)?\S{0,6}?(?:助手|分析师|管理员|审核员)|新的?(?:指令|指示)\s*:`,
   // ja
-  String.raw`(?:あなたは今から|今からあなたは|これからあなたは|あなたはこれから|あなたはもう)\S{0,12}?(?:アシスタント|ai|モデル|ボット|アナリスト|管理者|審査員|システム|担当者)|(?:アシスタント|アナリスト|管理者|審査員)(?:の|として)?ふりをして|として振る舞|新しい指示\s*:`,
+  String.raw`(?:あなたは今から|今からあなたは|これからあなたは|あなたはこれから|あなたはもう)[^。！？\n]{0,20}?(?:アシスタント|ai|モデル|ボット|アナリスト|管理者|審査員|システム|担当者)|(?:アシスタント|アナリスト|管理者|審査員)(?:の|として)?ふりをして|として振る舞|新しい指示\s*:`,
   // ko
-  String.raw`(?:너는|당신은|넌)\s?(?:이제|지금부터|앞으로)\s?\S{0,12}?(?:어시스턴트|비서|ai|인공지능|모델|봇|분석가|관리자|시스템)|(?:이제부터|지금부터)\s(?:너는|당신은)|(?:인|인\s)척\s?(?:해|하세요)|새로운?\s?(?:지시|지시사항|지침)\s*:`,
+  String.raw`(?:너는|당신은|넌)\s?(?:이제|지금부터|앞으로)\s?[^.!?。\n]{0,20}?(?:어시스턴트|비서|ai|인공지능|모델|봇|분석가|관리자|시스템)|(?:이제부터|지금부터)\s(?:너는|당신은)|(?:인|인\s)척\s?(?:해|하세요)|새로운?\s?(?:지시|지시사항|지침)\s*:`,
   // hi
-  String.raw`(?:अब\s+(?:से\s+)?(?:तुम|आप)|(?:तुम|आप)\s+अब)\s+(?:एक\s+)?(?:\S+\s+)?(?:सहायक|एआई|ai|मॉडल|बॉट|विश्लेषक|प्रबंधक|सिस्टम)|होने\s+का\s+नाटक\s+कर|नए\s+निर्देश\s*:`,
+  String.raw`(?:अब\s+(?:से\s+)?(?:तुम|आप)|(?:तुम|आप)\s+अब)\s+(?:एक\s+)?(?:\S+\s+){0,3}?(?:सहायक|एआई|ai|मॉडल|बॉट|विश्लेषक|प्रबंधक|सिस्टम)|होने\s+का\s+नाटक\s+कर|नए\s+निर्देश\s*:`,
   // id
   String.raw`\b(?:sekarang\s+(?:kamu|anda)\s+(?:adalah\s+)?|(?:kamu|anda)\s+sekarang\s+(?:adalah\s+)?|mulai\s+sekarang\s+(?:kamu|anda)\s+(?:adalah\s+)?)(?:seorang\s+|sebuah\s+)?(?:\p{L}+\s+)?(?:asisten|ai|model|bot|analis|administrator|sistem|agen)\b|\bberpura-pura\s+(?:menjadi|jadi)\b|\binstruksi\s+baru\s*:`,
   // vi (accent-folded)
