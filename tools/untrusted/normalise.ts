@@ -27,13 +27,35 @@ const SPACE = /\s/u;
 const NEWLINE = /[\n\r\u2028\u2029]/u;
 const MARKS = /\p{M}/gu;
 
-function fold(original: string, options: ViewOptions): string {
+function foldUncached(original: string, options: ViewOptions): string {
   if (!options.foldMarks) return original.normalize("NFKC").toLowerCase();
   const base = original.normalize("NFKD").replace(MARKS, "");
   if (!options.skeleton) return base.toLowerCase();
   let out = "";
   for (const ch of base) out += skeletonOf(ch);
   return out.toLowerCase();
+}
+
+// Folding one character at a time is most of a view's cost; texts repeat their characters.
+const CACHES = new Map<string, Map<string, string>>();
+const CACHE_MAX = 20_000;
+
+function fold(original: string, options: ViewOptions): string {
+  const code = original.charCodeAt(0);
+  if (original.length === 1 && code < 0x80)
+    return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : original;
+  const key = `${options.foldMarks}${options.skeleton}`;
+  let cache = CACHES.get(key);
+  if (!cache) {
+    cache = new Map();
+    CACHES.set(key, cache);
+  }
+  let mapped = cache.get(original);
+  if (mapped === undefined) {
+    mapped = foldUncached(original, options);
+    if (cache.size < CACHE_MAX) cache.set(original, mapped);
+  }
+  return mapped;
 }
 
 /** Appends `ch` (any length) to `view`, every unit pointing at the same original span. */
@@ -56,13 +78,18 @@ export function buildView(text: string, options: ViewOptions): View {
   for (const original of text) {
     const start = at;
     at += original.length;
-    const removed = REMOVED.test(original) && !SPACE.test(original);
+    const code = original.charCodeAt(0);
+    const removed =
+      code < 0x80
+        ? (code < 32 || code === 127) && !(code >= 9 && code <= 13)
+        : REMOVED.test(original) && !SPACE.test(original);
     const mapped = removed ? (options.invisibleAsSpace ? " " : "") : fold(original, options);
     for (const ch of mapped) {
-      if (SPACE.test(ch)) {
+      const c = ch.charCodeAt(0);
+      if (c === 32 || (c >= 9 && c <= 13) || (c > 0x7f && SPACE.test(ch))) {
         if (pending.ch === "") pending = { ch: " ", start, end: at };
         else pending.end = at;
-        if (NEWLINE.test(ch)) pending.ch = "\n";
+        if (c === 10 || c === 13 || NEWLINE.test(ch)) pending.ch = "\n";
         continue;
       }
       if (pending.ch !== "") {

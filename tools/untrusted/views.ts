@@ -14,6 +14,9 @@ export interface NamedView {
   revealedBy?: string;
 }
 
+const INVISIBLE = /[\p{Cf}\u115F\u1160\u3164\uFFA0]/u;
+const HIDDEN = /[\p{Cf}\u115F\u1160\u3164\uFFA0]|[^\P{Cc}\s]/u;
+
 export const REVEALED = {
   skeleton: "after confusable skeleton",
   joined: "after joining letter-spaced or hyphen-split words",
@@ -26,7 +29,7 @@ export const REVEALED = {
 // Text written backwards is only read backwards when something suggests it: a sentence that
 // starts with its full stop (".snoitcurtsni erongI", "。诈欺非是"), a word that ends in a
 // capital, or reversed English words. Reading every review backwards would double the cost.
-const REVERSED_SHAPE = /(?:^|[\s"'(])[.!?。！？।]+[\p{L}\p{M}]|\p{Ll}\p{Lu}(?=[\s.,!?]|$)/u;
+const REVERSED_SHAPE = /(?:^|[\s"'(])[.!?。！？।]+[\p{L}\p{M}]|\p{Ll}{3}\p{Lu}(?=[\s.,!?]|$)/u;
 const REVERSED_WORDS =
   /\b(?:eht|siht|uoy|ruoy|dna|lla|rof|won|era|erongi|dragersid|snoitcurtsni|tpmorp|relles|pohs)\b/g;
 
@@ -47,13 +50,15 @@ function segmentedView(run: SquashedRun): View {
 export function viewsOf(text: string): NamedView[] {
   const native = buildView(text, { foldMarks: false, invisibleAsSpace: false, skeleton: false });
   const folded = buildView(text, { foldMarks: true, invisibleAsSpace: false, skeleton: false });
-  const spaced = buildView(text, { foldMarks: true, invisibleAsSpace: true, skeleton: false });
   const skeleton = buildView(text, { foldMarks: true, invisibleAsSpace: false, skeleton: true });
-  const skeletonSpaced = buildView(text, {
-    foldMarks: true,
-    invisibleAsSpace: true,
-    skeleton: true,
-  });
+  // Invisibles read as word breaks give other views only when there are any.
+  const hasInvisible = HIDDEN.test(text);
+  const spaced = hasInvisible
+    ? buildView(text, { foldMarks: true, invisibleAsSpace: true, skeleton: false })
+    : folded;
+  const skeletonSpaced = hasInvisible
+    ? buildView(text, { foldMarks: true, invisibleAsSpace: true, skeleton: true })
+    : skeleton;
   const joinedNative = joinSplitWords(native);
   const joined = joinSplitWords(skeleton);
   const candidates: NamedView[] = [
@@ -78,8 +83,6 @@ export function viewsOf(text: string): NamedView[] {
     return true;
   });
 }
-
-const INVISIBLE = /[\p{Cf}\u115F\u1160\u3164\uFFA0]/u;
 
 /** For a hit in an unnamed view: whether compatibility folding or invisibles hid it. */
 export function plainRevealedBy(original: string): string | undefined {
