@@ -33,7 +33,7 @@ interface Hit {
 
 // Base64 inside decoded base64 is followed once more; deeper nesting is not text anyone
 // writes by accident and is left to the structural defences.
-const MAX_DEPTH = 2;
+const MAX_DEPTH = 3;
 
 function firstMatch(
   text: string,
