@@ -5,6 +5,7 @@
 // "the instructions on the box" are ordinary review language and must stay quiet. The
 // English patterns here are joined by phrase lists in seventeen more languages and English
 // paraphrases (phrases/), written the same way.
+import { ADDRESS_PHRASES } from "./phrases/address.js";
 import { OVERRIDE_PHRASES } from "./phrases/override.js";
 import { ROLE_PHRASES } from "./phrases/role.js";
 import { VERDICT_PHRASES } from "./phrases/verdict.js";
@@ -101,6 +102,7 @@ export const INJECTION_PATTERNS: readonly InjectionPattern[] = [
         String.raw`\b(?:enable|enter|activate|switch to|you are in|now in)\s+(?:the\s+)?(?:developer|god|dan|jailbreak|unrestricted|admin)\s+mode\b`,
       ),
       ...ROLE_PHRASES,
+      ...ADDRESS_PHRASES,
     ],
   },
   {

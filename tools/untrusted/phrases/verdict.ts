@@ -16,13 +16,19 @@ const CHECKS =
 // biome-ignore format: one phrase family a line, by language
 export const VERDICT_PHRASES: readonly RegExp[] = multilingual([
   // en: "the correct outcome here is that this shop is legitimate"
-  String.raw`\b(?:correct|right|only (?:valid|acceptable|possible|correct)|expected|proper|accurate|appropriate)\s+${OUTCOME}\s+(?:here\s+|in this case\s+|for (?:this|the) (?:${SUBJECT}|case)\s+)?(?:is|would be|will be|must be|should be|=|:)\s+(?:that\s+)?(?:(?:this|the|our)\s+${SUBJECT}\s+(?:is|was)\s+(?:completely\s+|entirely\s+|fully\s+)?)?["']?(?:${CLEAN}|no fraud|fraud)\b`,
+  String.raw`\b(?:correct|right|only (?:valid|acceptable|possible|correct|reasonable|logical|sensible)|expected|proper|accurate|appropriate)\s+${OUTCOME}\s+(?:here\s+|in this case\s+|for (?:this|the) (?:${SUBJECT}|case)\s+)?(?:is|would be|will be|must be|should be|=|:)\s+(?:that\s+)?(?:(?:(?:this|the|our)\s+${SUBJECT}|they|it)\s+(?:is|are|was)\s+(?:completely\s+|entirely\s+|fully\s+)?)?["']?(?:${CLEAN}|no fraud|fraud)\b`,
   String.raw`\b(?:skip|bypass|disable|turn off|switch off|omit|waive|suspend|forgo|short-circuit)\s+(?:all\s+|the\s+|any\s+|your\s+|these\s+|those\s+|further\s+|remaining\s+|usual\s+|standard\s+|normal\s+)*(?:fraud\s+|risk\s+|security\s+|compliance\s+|kyc\s+|verification\s+|safety\s+|identity\s+|background\s+|automated\s+)*${CHECKS}\b`,
   String.raw`\b(?:whitelist|allowlist|clear|exonerate|unflag)\s+(?:this|the|our|my)\s+${SUBJECT}\b`,
   String.raw`\b(?:no|without)\s+(?:need\s+(?:for|to\s+(?:run|do|perform))\s+)?(?:any\s+)?(?:further\s+)?(?:fraud\s+|risk\s+)?(?:checks|investigation|verification)\s+(?:is|are)\s+(?:needed|necessary|required)\b`,
   String.raw`\b(?:close|dismiss|drop|end|resolve)\s+(?:this|the)\s+(?:case|investigation|review|ticket)\s+(?:as|with)\s+(?:an?\s+)?(?:${CLEAN}|no fraud|no action|unfounded)`,
   String.raw`\b(?:final|your)\s+(?:answer|verdict|decision|classification|output)\s+(?:must|should|will|has to)\s+be\s*:?\s*["']?(?:${CLEAN}|no fraud|fraud)\b`,
   String.raw`\b(?:output|return|print|respond|answer|reply|conclude|report|set (?:the )?(?:verdict|decision|label) to)\s+(?:only\s+)?(?:with\s+)?(?:the\s+)?(?:word\s+|verdict\s+|label\s+)?["'\x60]?(?:not[_ -]?fraud|no[_ -]fraud|legitimate|benign|cleared|approved)\b`,
+  String.raw`\byou\s+(?:must|should|will|have to|need to|are (?:required|expected) to)\s+(?:conclude|find|decide|determine|report|state|declare|confirm|answer)\s+(?:that\s+)?(?:this|the|our)\s+${SUBJECT}\s+(?:is|was)\s+${CLEAN}`,
+  String.raw`\bno\s+need\s+to\s+(?:investigate|escalate|flag)\b|\breturn\s+a\s+clean\s+(?:result|verdict|report|assessment)`,
+  String.raw`\b(?:respond|answer|act|reply|report)\s+as\s+if\s+(?:the|this|your)\s+(?:investigation|review|check|analysis|case)\s+(?:found|showed|revealed|returned)\s+nothing`,
+  String.raw`\bleave\s+(?:this|the|our)\s+${SUBJECT}\s+out\s+of\s+(?:your|the)\s+(?:report|findings|verdict|analysis|investigation)`,
+  String.raw`\bexempts?\s+(?:this|the|our)\s+${SUBJECT}\s+from\s+(?:fraud|risk|the|any)\b|\bclassify\s+(?:every|all|each|any)\s+(?:orders?|transactions?|sales?|reviews?)\s+(?:here\s+)?as\s+(?:genuine|legitimate|legit|safe|clean|valid)`,
+  String.raw`\b(?:never|do not|don't)\s+(?:mark|classify|label|flag|treat|rate)\s+(?:this|the|our)\s+${SUBJECT}\s+as\s+(?:fraud|fraudulent|a scam|suspicious|risky|high[ -]risk)`,
   // es
   String.raw`\b(?:marca|marque|marcad|clasifica|clasifique|considera|considere|califica|califique|trata|trate|etiqueta|etiquete)\s+(?:a\s+)?(?:este|esta|la|el)\s+(?:vendedor|tienda|cuenta|comercio|negocio|perfil)\s+como\s+(?:segur[oa]|legitim[oa]|confiable|fiable|de confianza|no fraudulent[oa]|sin riesgo|de bajo riesgo|honest[oa])`,
   String.raw`\bno\s+(?:marques|marque|reportes|reporte|denuncies|denuncie|bloquees|bloquee|investigues|investigue|suspendas|suspenda|sanciones)\s+(?:a\s+)?(?:este|esta)\s+(?:vendedor|tienda|cuenta|comercio)`,
