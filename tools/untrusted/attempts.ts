@@ -32,7 +32,7 @@ export function manipulationAttempts(evidence: readonly Evidence[], now: string)
           kind: "manipulation_attempt",
           source: { locator: item.source.locator, params: [item.id], via: "injection_scan" },
           summary: `untrusted text in ${item.id} (${item.summary.slice(0, 120)}) tries to steer the investigation: ${signals
-            .map((s) => s.label)
+            .map((s) => (s.revealed_by ? `${s.label} (${s.revealed_by})` : s.label))
             .join("; ")}`,
           data: { scanned_evidence: item.id, signals },
           untrusted: true,

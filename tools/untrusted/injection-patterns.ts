@@ -2,7 +2,13 @@
 // a normalised copy of the text (lower case, accents and invisible characters gone, spaces
 // collapsed, newlines kept), so they are written in plain lower-case ASCII. Each is aimed at
 // text that addresses the model rather than other shoppers: "ignore the first photo" and
-// "the instructions on the box" are ordinary review language and must stay quiet.
+// "the instructions on the box" are ordinary review language and must stay quiet. The
+// English patterns here are joined by phrase lists in seventeen more languages and English
+// paraphrases (phrases/), written the same way.
+import { ADDRESS_PHRASES } from "./phrases/address.js";
+import { OVERRIDE_PHRASES } from "./phrases/override.js";
+import { ROLE_PHRASES } from "./phrases/role.js";
+import { VERDICT_PHRASES } from "./phrases/verdict.js";
 
 export interface InjectionPattern {
   /** Stable id recorded with the signal. */
@@ -41,7 +47,7 @@ export const INJECTION_PATTERNS: readonly InjectionPattern[] = [
     on: "normalised",
     res: [
       w(
-        String.raw`\b(?:ignore|disregard|forget|override|overrule|bypass|neglect|abandon)\s+(?:(?:all|the|any|of|these|those|my|every)\s+)*${QUALIFIER}\s+(?:(?:the|of|your|previous|prior|above|earlier|system|other|given|current)\s+)*${RULES}\b`,
+        String.raw`\b(?:ignore|disregard|forget|override|overrule|bypass|neglect|abandon)\s+(?:(?:all|the|any|of|these|those|my|every)\s+)*${QUALIFIER}\s+(?:(?:the|of|your|previous|prior|above|earlier|system|other|given|current|original|initial|existing|old)\s+)*${RULES}\b`,
       ),
       w(
         String.raw`\b(?:ignore|disregard|forget)\s+(?:everything|all(?: of)?(?: that| this)?)\s+(?:above|before|previously|prior|(?:you(?:'ve| have)? (?:been|were) )?(?:told|said|given)\b)`,
@@ -64,6 +70,7 @@ export const INJECTION_PATTERNS: readonly InjectionPattern[] = [
       w(
         String.raw`\b(?:negeer|vergeet)\s+(?:\w+\s+){0,2}?(?:vorige|eerdere|voorgaande)\s+(?:instructies|regels|opdrachten)`,
       ),
+      ...OVERRIDE_PHRASES,
     ],
   },
   {
@@ -94,6 +101,8 @@ export const INJECTION_PATTERNS: readonly InjectionPattern[] = [
       w(
         String.raw`\b(?:enable|enter|activate|switch to|you are in|now in)\s+(?:the\s+)?(?:developer|god|dan|jailbreak|unrestricted|admin)\s+mode\b`,
       ),
+      ...ROLE_PHRASES,
+      ...ADDRESS_PHRASES,
     ],
   },
   {
@@ -156,6 +165,7 @@ export const INJECTION_PATTERNS: readonly InjectionPattern[] = [
       w(
         String.raw`\b(?:output|return|respond with|answer with|reply with|say)\s+(?:only\s+)?["']?(?:not_fraud|legitimate|no fraud|safe)\b`,
       ),
+      ...VERDICT_PHRASES,
     ],
   },
   {

@@ -1,11 +1,18 @@
 // Scans untrusted text (reviews, shop descriptions, web pages) for signs that it tries to
 // steer the model. Phrases are matched on normalised copies so spacing, case, accents,
-// invisible characters, compatibility forms, look-alike letters and simple l33t cannot hide
-// them; the excerpt kept with a signal comes from the original text, with personal data
-// masked and invisible characters spelled out so a person sees what was hidden. Signals are
-// evidence of manipulation; they never stop the text from being read as data.
+// invisible characters, compatibility forms, look-alike letters, l33t, letter-spacing,
+// hyphen-splitting and reversal cannot hide them, and base64 runs that decode to text are
+// scanned as text. The excerpt kept with a signal comes from the original text (or the
+// decoded text), with personal data masked and invisible characters spelled out so a person
+// sees what was hidden. Signals are evidence of manipulation; they never stop the text from
+// being read as data, and they are not the main defence: the untrusted-data blocks and the
+// rule that findings cite evidence are.
 import { findPii, type PiiMatch } from "../../domain/pii.js";
-import { INJECTION_PATTERNS } from "./injection-patterns.js";
+import { decodedRuns } from "./base64.js";
+import { excerpt } from "./excerpt.js";
+import { INJECTION_PATTERNS, type InjectionPattern } from "./injection-patterns.js";
+import { originalSpan } from "./normalise.js";
+import { type NamedView, plainRevealedBy, REVEALED, viewsOf } from "./views.js";
 
 export interface InjectionSignal {
   /** Stable id of the pattern, e.g. "ignore_instructions". */
@@ -14,152 +21,92 @@ export interface InjectionSignal {
   label: string;
   /** At most 160 characters around the hit, personal data masked, invisibles escaped. */
   excerpt: string;
-}
-
-const EXCERPT_MAX = 160;
-const CONTEXT = 40;
-
-const REMOVED = /[\p{Cf}\p{Cc}]/u;
-const NEWLINE = /[\n\r\u2028\u2029]/u;
-const MARKS = /\p{M}/gu;
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Variation_Selector}\u115F\u1160\u3164\uFFA0]/u;
-// Undone only in the l33t views: "1gn0r3", "@ct @s", Cyrillic and Greek look-alikes.
-// biome-ignore format: a table reads better than one pair a line
-const LOOKALIKE: Record<string, string> = {
-  "1": "i", "0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s",
-  а: "a", е: "e", о: "o", р: "p", с: "c", у: "y", х: "x", і: "i", ј: "j", ѕ: "s",
-  ԁ: "d", ο: "o", α: "a", ε: "e", ι: "i", ν: "v", τ: "t", κ: "k", ρ: "p",
-};
-
-interface View {
-  text: string;
-  /** For each character of `text`, where the character it came from starts and ends. */
-  from: number[];
-  to: number[];
+  /** The normalisation the text needed before it showed, e.g. "base64-decoded"; absent when plain. */
+  revealed_by?: string;
 }
 
 interface Hit {
   start: number;
   end: number;
+  revealedBy?: string;
 }
 
-/**
- * A normalised copy: NFKD without accents, lower case, whitespace runs collapsed to one
- * space (or a newline if they held one). Invisible and control characters are dropped, or
- * turned into spaces when they may have been used to separate words.
- */
-function normalise(text: string, invisibleAsSpace: boolean, leet: boolean): View {
-  const view: View = { text: "", from: [], to: [] };
-  let pending: Hit & { ch: string } = { ch: "", start: 0, end: 0 };
-  let at = 0;
-  for (const original of text) {
-    const start = at;
-    at += original.length;
-    const isRemoved = REMOVED.test(original) && !/\s/u.test(original);
-    const mapped = isRemoved
-      ? invisibleAsSpace
-        ? " "
-        : ""
-      : original.normalize("NFKD").replace(MARKS, "").toLowerCase();
-    for (const ch of mapped) {
-      if (/\s/u.test(ch)) {
-        if (pending.ch === "") pending = { ch: " ", start, end: at };
-        if (NEWLINE.test(ch)) pending.ch = "\n";
-        continue;
-      }
-      if (pending.ch !== "") {
-        view.text += pending.ch;
-        view.from.push(pending.start);
-        view.to.push(pending.end);
-        pending = { ch: "", start: 0, end: 0 };
-      }
-      view.text += leet ? (LOOKALIKE[ch] ?? ch) : ch;
-      view.from.push(start);
-      view.to.push(at);
-    }
-  }
-  return view;
-}
+// Base64 inside decoded base64 is followed once more; deeper nesting is not text anyone
+// writes by accident and is left to the structural defences.
+const MAX_DEPTH = 3;
 
-function firstHit(text: string, res: RegExp[]): Hit | undefined {
+function firstMatch(
+  text: string,
+  res: readonly RegExp[],
+): { index: number; end: number } | undefined {
   for (const re of res) {
     re.lastIndex = 0;
     const m = re.exec(text);
-    if (m) return { start: m.index, end: m.index + Math.max(1, m[0].length) };
+    if (m) return { index: m.index, end: m.index + Math.max(1, m[0].length) };
   }
   return undefined;
 }
 
-function hitInViews(views: View[], res: RegExp[]): Hit | undefined {
-  for (const view of views) {
-    const hit = firstHit(view.text, res);
-    if (hit)
-      return {
-        start: view.from[hit.start] ?? 0,
-        end: view.to[Math.min(hit.end, view.text.length) - 1] ?? 0,
-      };
+function hitInViews(
+  text: string,
+  views: readonly NamedView[],
+  res: readonly RegExp[],
+): Hit | undefined {
+  for (const { view, revealedBy } of views) {
+    const m = firstMatch(view.text, res);
+    if (!m) continue;
+    const span = originalSpan(view, m.index, m.end);
+    return { ...span, revealedBy: revealedBy ?? plainRevealedBy(text.slice(span.start, span.end)) };
   }
   return undefined;
 }
 
-function isLowSurrogate(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c >= 0xdc00 && c <= 0xdfff;
+function findHit(
+  text: string,
+  pattern: InjectionPattern,
+  views: readonly NamedView[],
+): Hit | undefined {
+  if (pattern.on === "normalised") return hitInViews(text, views, pattern.res);
+  const m = firstMatch(text, pattern.res);
+  return m && { start: m.index, end: m.end };
 }
 
-/** Up to 160 characters around the hit; personal data masked, invisible characters escaped. */
-function excerpt(text: string, hit: Hit, pii: PiiMatch[]): string {
-  let from = Math.max(0, hit.start - CONTEXT);
-  let to = Math.min(text.length, Math.min(hit.end, hit.start + EXCERPT_MAX) + CONTEXT);
-  if (isLowSurrogate(text, from)) from--;
-  if (isLowSurrogate(text, to)) to++;
-  // A match cut by the window would leave part of the raw value; take it whole, then mask.
-  const inWindow = pii.filter((m) => m.start < to && m.end > from);
-  for (const m of inWindow) {
-    from = Math.min(from, m.start);
-    to = Math.max(to, m.end);
-  }
-  const masked = new Map(inWindow.map((m) => [m.start, m]));
-  const pieces: string[] = [];
-  for (let i = from; i < to; ) {
-    const m = masked.get(i);
-    if (m) {
-      pieces.push(`[${m.kind}]`);
-      i = m.end;
-      continue;
-    }
-    const cp = text.codePointAt(i) ?? 0;
-    const ch = String.fromCodePoint(cp);
-    i += ch.length;
-    if (/[\t\n\r]/.test(ch)) pieces.push(" ");
-    else if (INVISIBLE.test(ch)) pieces.push(`\\u{${cp.toString(16).toUpperCase()}}`);
-    else pieces.push(ch);
-  }
-  let out = from > 0 ? "…" : "";
-  for (const piece of pieces) {
-    if (out.length + piece.length > EXCERPT_MAX - 1) return `${out}…`;
-    out += piece;
-  }
-  return to < text.length && out.length < EXCERPT_MAX ? `${out}…` : out;
+function signal(
+  pattern: InjectionPattern,
+  text: string,
+  hit: Hit,
+  pii: PiiMatch[],
+): InjectionSignal {
+  const found = { pattern: pattern.id, label: pattern.label, excerpt: excerpt(text, hit, pii) };
+  return hit.revealedBy === undefined ? found : { ...found, revealed_by: hit.revealedBy };
 }
 
-/** Signs of prompt injection in `text`, at most one per pattern id. */
-export function scanForInjection(text: string): InjectionSignal[] {
-  const views = [
-    normalise(text, false, false),
-    normalise(text, true, false),
-    normalise(text, false, true),
-    normalise(text, true, true),
-  ];
-  const signals: InjectionSignal[] = [];
+function scan(text: string, depth: number): Map<string, InjectionSignal> {
+  const views = viewsOf(text);
+  const found = new Map<string, InjectionSignal>();
   let pii: PiiMatch[] | undefined;
   for (const pattern of INJECTION_PATTERNS) {
-    const hit = pattern.on === "raw" ? firstHit(text, pattern.res) : hitInViews(views, pattern.res);
+    const hit = findHit(text, pattern, views);
     if (!hit) continue;
     pii ??= findPii(text);
-    signals.push({ pattern: pattern.id, label: pattern.label, excerpt: excerpt(text, hit, pii) });
+    found.set(pattern.id, signal(pattern, text, hit, pii));
   }
-  return signals;
+  if (depth >= MAX_DEPTH) return found;
+  for (const run of decodedRuns(text))
+    for (const [id, inner] of scan(run.text, depth + 1)) {
+      if (found.has(id)) continue;
+      const via = inner.revealed_by
+        ? `${REVEALED.base64}, then ${inner.revealed_by}`
+        : REVEALED.base64;
+      found.set(id, { ...inner, revealed_by: via });
+    }
+  return found;
+}
+
+/** Signs of prompt injection in `text`, at most one per pattern id, in catalogue order. */
+export function scanForInjection(text: string): InjectionSignal[] {
+  const found = scan(text, 1);
+  return INJECTION_PATTERNS.flatMap((p) => found.get(p.id) ?? []);
 }
 
 export function isSuspicious(text: string): boolean {
