@@ -12,16 +12,20 @@ import { reviewBombed } from "./review-bombed.js";
 import { sharedOfficeIp } from "./shared-office-ip.js";
 import { viralSeller } from "./viral-seller.js";
 
-export const PLANTS: readonly Plant[] = [
+/** One plant per kind: a Record, so a new typology cannot be left unplanted. */
+const BY_KIND: Record<PlantKind, Plant> = {
   brushing,
   collusion,
-  accountTakeover,
-  incentiveAbuse,
-  clickFarm,
-  viralSeller,
-  sharedOfficeIp,
-  reviewBombed,
-];
+  account_takeover: accountTakeover,
+  incentive_abuse: incentiveAbuse,
+  click_farm: clickFarm,
+  viral_seller: viralSeller,
+  shared_office_ip: sharedOfficeIp,
+  review_bombed: reviewBombed,
+};
+
+/** In this order (the world's random draws depend on it). */
+export const PLANTS: readonly Plant[] = Object.values(BY_KIND);
 
 export interface PlantedCase {
   plant: Plant;
