@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { AppError } from "../domain/errors.js";
 import type { Database, Queryable } from "./types.js";
 
-const MIGRATIONS_DIR = fileURLToPath(new URL("./migrations", import.meta.url));
+const MIGRATIONS_DIR = fileURLToPath(new URL("./migrations/", import.meta.url));
 // An arbitrary constant both engines agree on: "casehound" as a 32-bit number.
 const MIGRATION_LOCK_KEY = 0x63617365;
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import type { ChunkRow, CorpusDocument } from "../repositories/documents.js";
 import { chunkKbDocument } from "./chunk.js";
 
-export const KB_DIR = fileURLToPath(new URL("../kb", import.meta.url));
+export const KB_DIR = fileURLToPath(new URL("../kb/", import.meta.url));
 
 export interface KbDocument {
   doc: CorpusDocument;

@@ -12,7 +12,7 @@ import { Command, type Option } from "commander";
 import { beforeAll, describe, expect, it } from "vitest";
 import { commandExamples, type Example } from "./examples.js";
 
-const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const SKIP = new Set(["node_modules", ".git", ".casehound", ".casehound-demo", "coverage"]);
 
 function readmes(dir = ROOT): string[] {

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { removeDir, tempDir } from "../../support/engines.js";
 import { runCli } from "../../support/run-cli.js";
 
-const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
 function walkthrough(): string {
   const readme = readFileSync(`${ROOT}README.md`, "utf8");
