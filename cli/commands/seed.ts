@@ -1,12 +1,12 @@
 // `casehound seed`: generate a demo world into the configured warehouse.
 
 import { type Command, Option } from "commander";
-import { seedWorld, truncateWarehouse } from "../../db/seed/generate.js";
 import { assertLabelsWritable, writeLabels } from "../../db/seed/labels.js";
 import { WORLD_SIZE_NAMES, type WorldSizeName } from "../../db/seed/sizes.js";
 import { parseSeed } from "../arguments.js";
 import { context, defaultLabelsPath, withDatabase } from "../context.js";
 import { table, thousands } from "../format.js";
+import { noProgressOption, progressOption, progressReporter } from "../progress.js";
 import { prepareSearch } from "../search-setup.js";
 
 interface SeedCommandOptions {
@@ -15,6 +15,7 @@ interface SeedCommandOptions {
   labels?: string;
   replace?: boolean;
   json?: boolean;
+  progress?: boolean;
 }
 
 export function registerSeedCommand(program: Command): void {
@@ -26,17 +27,22 @@ export function registerSeedCommand(program: Command): void {
     .option("--labels <file>", "where to write the ground truth (default: <data dir>/labels.json)")
     .option("--replace", "empty the warehouse first if it already holds data")
     .option("--json", "print the result as JSON")
+    .addOption(progressOption())
+    .addOption(noProgressOption())
     .action(async (options: SeedCommandOptions) => {
       const labelsPath = options.labels ?? defaultLabelsPath(context().env);
       assertLabelsWritable(labelsPath);
+      const progress = progressReporter(options);
+      const { seedWorld, truncateWarehouse } = await import("../../db/seed/generate.js");
       await withDatabase(async (db) => {
         if (options.replace) await truncateWarehouse(db);
         const result = await seedWorld(db, {
           size: options.size,
           seed: options.seed,
-          onPhase: (phase) => console.error(`seeding: ${phase}`),
+          onPhase: (phase) => progress(`seeding: ${phase}`),
         });
         writeLabels(labelsPath, result.labels);
+        progress("embedding the corpus for search");
         await prepareSearch(db, context().env);
         if (options.json) {
           console.log(JSON.stringify({ ...result, labels: labelsPath }, null, 2));
