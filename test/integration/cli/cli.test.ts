@@ -178,5 +178,5 @@ describe("the casehound command", () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already holds data.*--replace/);
     expect(existsSync(join(dir, "labels.json"))).toBe(false);
-  });
+  }, 300_000); // a dozen processes, one of them seeding a world
 });
