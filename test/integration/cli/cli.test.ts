@@ -102,6 +102,7 @@ describe("the casehound command", () => {
       { CASEHOUND_DATA_DIR: dir },
     );
     expect(verdict.code).toBe(0);
+    expect(verdict.stderr).not.toMatch(/^step \d+/m); // piped and --json: no progress
     expect(JSON.parse(verdict.stdout).verdict).toMatchObject({
       decision: "insufficient_evidence",
       reason: "seller slr_nobody is not in the warehouse",

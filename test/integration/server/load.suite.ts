@@ -36,8 +36,12 @@ export function loadSuite(
         ...rows.map((r) => r.seller_id),
         ...Array.from({ length: 20 }, (_, i) => `slr_unknown_${i}`),
       ];
+      // Spread over the whole list, so the smaller tier reaches the unknown sellers too.
       bodies = Array.from({ length: SUBMISSIONS }, (_, i) => ({
-        subject: { type: "seller" as const, id: ids[i % ids.length] as string },
+        subject: {
+          type: "seller" as const,
+          id: ids[Math.floor((i * ids.length) / SUBMISSIONS) % ids.length] as string,
+        },
         allegation: `load test submission ${i}`,
       }));
       api = await startTestApi(t.db, {
