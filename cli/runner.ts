@@ -11,16 +11,19 @@ export async function withCaseRunner<T>(
   fn: (runner: CaseRunner, db: Database, ctx: CommandContext) => Promise<T>,
   options: Pick<CaseRunnerOptions, "onEvent"> = {},
 ): Promise<T> {
-  const [models, runCase, checkpoint, postgres, search, tracing] = await Promise.all([
+  // The engine's modules load while the database opens (PGlite compiles its WASM off
+  // the main thread meanwhile); a failure to load surfaces once the database is open.
+  const loading = Promise.all([
     import("../config/models.js"),
     import("../controller/run-case.js"),
     import("../db/checkpoint/open.js"),
     import("../db/postgres.js"),
     import("./search-setup.js"),
-    import("../controller/tracing.js"),
   ]);
+  loading.catch(() => {}); // awaited below; not an unhandled rejection if opening fails first
   try {
     return await withDatabase(async (db, ctx) => {
+      const [models, runCase, checkpoint, postgres, search] = await loading;
       const { env } = ctx;
       // The warehouse may be a separate (read-only) connection; by default it is the same database.
       const warehouse = env.WAREHOUSE_URL ? await postgres.openPostgres(env.WAREHOUSE_URL) : db;
@@ -47,6 +50,7 @@ export async function withCaseRunner<T>(
     });
   } finally {
     // With LangSmith tracing on, the last cases' traces are still on their way.
-    await tracing.flushTraces();
+    const { flushTraces } = await import("../controller/tracing.js");
+    await flushTraces();
   }
 }

@@ -1,5 +1,5 @@
-// Test tiers. The heavy trials (the REST API under load, the crash-and-resume trials,
-// the request fuzzer) prove their properties at full size in the full tier
+// Test tiers. The heavy trials (the REST API under load, the crash-and-resume trials)
+// prove their properties at full size in the full tier
 // (CASEHOUND_TEST_TIER=full, `npm run test:full`, what CI runs) and at a smaller size
 // in the default tier (`npm test`), so nothing goes untested on a laptop either.
 import { loadEnv } from "../../config/env.js";
