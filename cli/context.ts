@@ -1,9 +1,8 @@
-// What every command needs: the parsed environment and a database that
-// is migrated on open and always closed.
+// What every command needs: the parsed environment and a database that is migrated
+// on open and always closed. The database modules load only when a command opens one,
+// so `--help` and usage errors never pay for them.
 import { join } from "node:path";
 import { type Env, loadEnv } from "../config/env.js";
-import { openDatabase } from "../db/connect.js";
-import { migrate } from "../db/migrate.js";
 import type { Database } from "../db/types.js";
 
 export interface CommandContext {
@@ -24,6 +23,10 @@ export async function withDatabase<T>(
   fn: (db: Database, ctx: CommandContext) => Promise<T>,
 ): Promise<T> {
   const ctx = context();
+  const [{ openDatabase }, { migrate }] = await Promise.all([
+    import("../db/connect.js"),
+    import("../db/migrate.js"),
+  ]);
   const db = await openDatabase(ctx.env);
   try {
     const applied = await migrate(db);

@@ -1,7 +1,6 @@
 // The `casehound` command line. Usage errors and bad values exit with code 2 and a
 // one-line message; other failures exit 1 with the error's message, never a stack.
 import { Command, CommanderError } from "commander";
-import { flushTraces } from "../controller/tracing.js";
 import { isAppError } from "../domain/errors.js";
 import { registerAuditCommands } from "./commands/audit.js";
 import { registerDbCommands } from "./commands/db.js";
@@ -61,9 +60,6 @@ async function main(argv: string[]): Promise<number> {
     }
     console.error(`casehound: unexpected error: ${(error as Error)?.message ?? String(error)}`);
     return 1;
-  } finally {
-    // With LangSmith tracing on, the last cases' traces are still on their way.
-    await flushTraces();
   }
 }
 

@@ -31,6 +31,8 @@ export const EnvSchema = z.object({
   CASEHOUND_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./.casehound")),
   /** Server PostgreSQL used by the *.int.test.ts suites; unset: they are skipped. */
   TEST_DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  /** Test tier: `full` runs the heavy trials (load, crash) at full size, as CI does; else smaller. */
+  CASEHOUND_TEST_TIER: z.preprocess(emptyAsUndefined, z.enum(["quick", "full"]).default("quick")),
   /** How long a running case's lease lasts without renewal; a dead process's run is taken over after it. */
   CASEHOUND_RUN_LEASE_MS: z.preprocess(
     emptyAsUndefined,

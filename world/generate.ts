@@ -4,6 +4,7 @@
 // seed leaves the warehouse empty, as it was found.
 import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
+import { moduleBootstrap } from "../config/module-bootstrap.js";
 import { restoreIndexes, setIndexesAside } from "../db/bulk-load.js";
 import { saveDemoPages, saveKnowledgeBase } from "../db/corpus/save.js";
 import {
@@ -82,10 +83,10 @@ function generateInWorker(
   options: GenerateOptions,
   onPhase: (phase: string) => void,
 ): Promise<GeneratedWorld> {
-  // The worker's entry is TypeScript: register tsx's loader in the worker first.
-  const entry = new URL("./generate-worker.ts", import.meta.url).href;
-  const bootstrap = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  const worker = new Worker(bootstrap, { eval: true, workerData: options });
+  const worker = new Worker(moduleBootstrap(import.meta.url, "generate-worker"), {
+    eval: true,
+    workerData: options,
+  });
   return new Promise<GeneratedWorld>((resolve, reject) => {
     let loading = Promise.resolve();
     let failed = false;

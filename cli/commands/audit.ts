@@ -1,8 +1,6 @@
 // `casehound audit verify <caseId>`: recomputes a stored case's audit chain and
 // reports the first broken link. Exit code 1 when the chain is broken.
 import type { Command } from "commander";
-import { verifyAuditChain } from "../../db/repositories/audit.js";
-import { getCase } from "../../db/repositories/cases.js";
 import { AppError } from "../../domain/errors.js";
 import { withDatabase } from "../context.js";
 
@@ -13,6 +11,8 @@ export function registerAuditCommands(program: Command): void {
     .description("recompute the hash chain of a stored case and name the first broken link")
     .option("--json", "print the result as JSON")
     .action(async (caseId: string, options: { json?: boolean }) => {
+      const { verifyAuditChain } = await import("../../db/repositories/audit.js");
+      const { getCase } = await import("../../db/repositories/cases.js");
       const result = await withDatabase(async (db) => {
         if (!(await getCase(db, caseId)))
           throw new AppError("not_found", `no stored case ${caseId}`);

@@ -1,8 +1,5 @@
 // `casehound db migrate` and `casehound db info`.
 import type { Command } from "commander";
-import { openDatabase } from "../../db/connect.js";
-import { databaseInfo } from "../../db/info.js";
-import { migrate } from "../../db/migrate.js";
 import { context, withDatabase } from "../context.js";
 import { table, thousands } from "../format.js";
 
@@ -13,6 +10,8 @@ export function registerDbCommands(program: Command): void {
     .description("apply pending schema migrations")
     .action(async () => {
       const { env } = context();
+      const { openDatabase } = await import("../../db/connect.js");
+      const { migrate } = await import("../../db/migrate.js");
       const database = await openDatabase(env);
       try {
         const applied = await migrate(database);
@@ -30,6 +29,7 @@ export function registerDbCommands(program: Command): void {
     .description("show the engine, migrations and warehouse row counts")
     .option("--json", "print JSON")
     .action(async (options: { json?: boolean }) => {
+      const { databaseInfo } = await import("../../db/info.js");
       const info = await withDatabase((database) => databaseInfo(database));
       if (options.json) {
         console.log(JSON.stringify(info, null, 2));

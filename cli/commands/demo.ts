@@ -1,23 +1,15 @@
 // `casehound demo`: a fresh embedded database, the small demo world, then a
 // handful of investigations — planted cases of each typology, the hard negatives
-// and sellers nobody flagged — as a compact table and one full case report.
+// and sellers nobody flagged — as a compact table and one full case report. The
+// engine's modules load once the arguments are parsed.
 
 import { join } from "node:path";
 import type { Command } from "commander";
-import { investigatorModels } from "../../config/models.js";
-import { createCaseRunner } from "../../controller/run-case.js";
-import { openCheckpointer } from "../../db/checkpoint/open.js";
-import { migrate } from "../../db/migrate.js";
-import { openPglite } from "../../db/pglite.js";
-import { buildReport } from "../../domain/report/build.js";
-import { reportText } from "../../domain/report/text.js";
-import { seedWorld } from "../../world/generate.js";
-import { type LabelledSubject, writeLabels } from "../../world/labels.js";
+import type { LabelledSubject } from "../../world/labels.js";
 import { parseSeed } from "../arguments.js";
 import { context } from "../context.js";
-import { unflaggedSample } from "../eval/run.js";
 import { table, thousands } from "../format.js";
-import { prepareSearch } from "../search-setup.js";
+import { noProgressOption, progressOption, progressReporter } from "../progress.js";
 
 const SHOWCASE: readonly [string, string | null][] = [
   ["brushing", "blatant"],
@@ -39,10 +31,25 @@ export function registerDemoCommand(program: Command): void {
     )
     .option("--dir <dir>", "data directory for the demo (default: <data dir>/demo, recreated)")
     .option("--seed <n>", "random seed", parseSeed, 42)
-    .action(async (options: { dir?: string; seed: number }) => {
+    .addOption(progressOption())
+    .addOption(noProgressOption())
+    .action(async (options: { dir?: string; seed: number; progress?: boolean }) => {
       const { env } = context();
+      const progress = progressReporter(options);
       const dir = options.dir ?? join(env.CASEHOUND_DATA_DIR, "demo");
       console.log(`casehound demo: a fresh embedded database in ${dir}`);
+      const { investigatorModels } = await import("../../config/models.js");
+      const { createCaseRunner } = await import("../../controller/run-case.js");
+      const { flushTraces } = await import("../../controller/tracing.js");
+      const { openCheckpointer } = await import("../../db/checkpoint/open.js");
+      const { migrate } = await import("../../db/migrate.js");
+      const { openPglite } = await import("../../db/pglite.js");
+      const { seedWorld } = await import("../../world/generate.js");
+      const { writeLabels } = await import("../../world/labels.js");
+      const { buildReport } = await import("../../domain/report/build.js");
+      const { reportText } = await import("../../domain/report/text.js");
+      const { unflaggedSample } = await import("../eval/run.js");
+      const { prepareSearch } = await import("../search-setup.js");
       const db = await openPglite(dir, { fresh: true });
       try {
         await migrate(db);
@@ -50,7 +57,11 @@ export function registerDemoCommand(program: Command): void {
           labels,
           rowCounts: counts,
           seconds,
-        } = await seedWorld(db, { size: "small", seed: options.seed });
+        } = await seedWorld(db, {
+          size: "small",
+          seed: options.seed,
+          onPhase: (phase) => progress(`seeding: ${phase}`),
+        });
         writeLabels(join(dir, "labels.json"), labels);
         console.log(
           `seeded the small world in ${seconds.toFixed(1)} s: ${thousands(counts.sellers)} sellers, ${thousands(counts.buyers)} buyers, ` +
@@ -64,6 +75,7 @@ export function registerDemoCommand(program: Command): void {
         });
         picks.push(...(await unflaggedSample(db, labels, 2)));
 
+        progress("preparing search: embedding the corpus");
         const checkpoints = await openCheckpointer(db);
         const runner = createCaseRunner(db, {
           warehouse: db,
@@ -74,7 +86,8 @@ export function registerDemoCommand(program: Command): void {
         const rows: (string | number)[][] = [];
         let firstCase = "";
         let firstReport = "";
-        for (const pick of picks) {
+        for (const [i, pick] of picks.entries()) {
+          progress(`investigating ${i + 1} of ${picks.length}: ${pick.subject.id} (${pick.kind})`);
           const flags = await db.query<{ reason: string }>(
             "SELECT DISTINCT reason FROM risk.flags WHERE entity_type = 'seller' AND entity_id = $1",
             [pick.subject.id],
@@ -137,10 +150,12 @@ export function registerDemoCommand(program: Command): void {
           `every case above is stored with its audit chain and its recorded answers:\n  CASEHOUND_DATA_DIR=${dir} npx casehound audit verify ${firstCase}\n  CASEHOUND_DATA_DIR=${dir} npx casehound replay --all`,
         );
         console.log(
-          "next: `npx casehound eval` measures every planted case; `npx casehound investigate --subject seller:<id> --allegation ...` runs one",
+          `next: \`npx casehound eval\` measures every planted case; \`CASEHOUND_DATA_DIR=${dir} npx casehound investigate --subject seller:<id> --allegation ...\` runs one`,
         );
       } finally {
         await db.close();
+        // With LangSmith tracing on, the last cases' traces are still on their way.
+        await flushTraces();
       }
     });
 }

@@ -1,28 +1,26 @@
 // `casehound eval`: seeds a labelled demo world into a fresh embedded database,
 // investigates every escalated subject and a sample of unflagged sellers, and
-// prints how the verdicts compare with the ground truth.
+// prints how the verdicts compare with the ground truth. The engine's modules load
+// once the arguments are parsed.
 
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
-import { migrate } from "../../db/migrate.js";
-import { openPglite } from "../../db/pglite.js";
 import { TYPOLOGIES } from "../../domain/typology.js";
-import { seedWorld } from "../../world/generate.js";
 import type { WorldSizeName } from "../../world/sizes.js";
 import { parseSeed } from "../arguments.js";
 import { context } from "../context.js";
 import { evaluate, LABELS } from "../eval/metrics.js";
-import { runEval } from "../eval/run.js";
 import { table } from "../format.js";
-import { prepareSearch } from "../search-setup.js";
+import { noProgressOption, progressOption, progressReporter } from "../progress.js";
 
 interface EvalOptions {
   size: WorldSizeName;
   seed: number;
   sample?: number;
   json?: boolean;
+  progress?: boolean;
 }
 
 function parseSample(value: string): number {
@@ -46,17 +44,37 @@ export function registerEvalCommand(program: Command): void {
       parseSample,
     )
     .option("--json", "print the metrics as JSON")
+    .addOption(progressOption())
+    .addOption(noProgressOption())
     .action(async (options: EvalOptions) => {
+      const progress = progressReporter(options);
+      const { flushTraces } = await import("../../controller/tracing.js");
+      const { migrate } = await import("../../db/migrate.js");
+      const { openPglite } = await import("../../db/pglite.js");
+      const { seedWorld } = await import("../../world/generate.js");
+      const { runEval } = await import("../eval/run.js");
+      const { prepareSearch } = await import("../search-setup.js");
       const dir = mkdtempSync(join(tmpdir(), "casehound-eval-"));
       const db = await openPglite(dir);
       try {
         await migrate(db);
-        console.error(`seeding the ${options.size} world (seed ${options.seed}) into ${dir} ...`);
-        const { labels } = await seedWorld(db, { size: options.size, seed: options.seed });
+        progress(`seeding the ${options.size} world (seed ${options.seed}) into ${dir} ...`);
+        const { labels } = await seedWorld(db, {
+          size: options.size,
+          seed: options.seed,
+          onPhase: (phase) => progress(`seeding: ${phase}`),
+        });
         const sample = options.sample ?? (options.size === "small" ? 40 : 150);
+        progress("preparing search: embedding the corpus");
+        const search = await prepareSearch(db, context().env);
+        progress("investigating (the first case also computes the category baselines)");
         const run = await runEval(db, labels, {
           sample,
-          search: await prepareSearch(db, context().env),
+          search,
+          onCase: (c, done, total) =>
+            progress(
+              `case ${done} of ${total}: ${c.sellerId} (${c.kind}) → ${c.decision} ${c.predicted === c.truth ? "✓" : "✗"} ${Math.round(c.ms)} ms`,
+            ),
         });
         const metrics = evaluate(run.escalated);
         const ring = {
@@ -126,6 +144,8 @@ export function registerEvalCommand(program: Command): void {
       } finally {
         await db.close();
         rmSync(dir, { recursive: true, force: true });
+        // With LangSmith tracing on, the last cases' traces are still on their way.
+        await flushTraces();
       }
     });
 }

@@ -4,9 +4,8 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 import type { AuditEvent } from "../../domain/audit.js";
 import { parseSubject, type Subject } from "../../domain/case.js";
 import { AppError } from "../../domain/errors.js";
-import { buildReport } from "../../domain/report/build.js";
-import { reportText } from "../../domain/report/text.js";
 import { TYPOLOGIES, type Typology } from "../../domain/typology.js";
+import { noProgressOption, progressOption, progressReporter } from "../progress.js";
 import { withCaseRunner } from "../runner.js";
 
 function subjectArgument(value: string): Subject {
@@ -68,14 +67,16 @@ export function registerInvestigateCommand(program: Command): void {
       "the same key again returns the same case: its stored verdict, or its interrupted run resumed",
       keyArgument,
     )
-    .option("--progress", "print each audit step to stderr as it is written")
+    .addOption(progressOption())
+    .addOption(noProgressOption())
     .action(async (options: InvestigateOptions) => {
       if (options.allegation.trim() === "" || options.allegation.length > 4000) {
         throw new AppError("bad_argument", "--allegation must be 1 to 4000 characters");
       }
-      const progress = options.progress
-        ? (event: AuditEvent) => console.error(`step ${event.seq} ${event.kind}`)
-        : undefined;
+      const progress = progressReporter(options);
+      const { buildReport } = await import("../../domain/report/build.js");
+      const { reportText } = await import("../../domain/report/text.js");
+      progress(`opening the database and preparing search`);
       await withCaseRunner(
         async (runner) => {
           // Every investigation is a stored case with a run, its evidence, one verdict and its audit chain.
@@ -107,7 +108,9 @@ export function registerInvestigateCommand(program: Command): void {
             `${how} as case ${outcome.case.id}; check its audit trail with: casehound audit verify ${outcome.case.id}`,
           );
         },
-        progress ? { onEvent: progress } : {},
+        progress.enabled
+          ? { onEvent: (event: AuditEvent) => progress(`step ${event.seq} ${event.kind}`) }
+          : {},
       );
     });
 }

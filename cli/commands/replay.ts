@@ -2,7 +2,7 @@
 // its recorded answers (no warehouse, no model) and shows the verdict is identical,
 // or prints what differs. Exit code 1 when a replay differs or a chain is broken.
 import type { Command } from "commander";
-import { type ReplayReport, replayCase } from "../../controller/replay.js";
+import type { ReplayReport } from "../../controller/replay.js";
 import { AppError } from "../../domain/errors.js";
 import { withDatabase } from "../context.js";
 
@@ -30,6 +30,7 @@ export function registerReplayCommand(program: Command): void {
     .action(async (caseId: string | undefined, options: { all?: boolean; json?: boolean }) => {
       if (Boolean(caseId) === Boolean(options.all))
         throw new AppError("bad_argument", "give a case id or --all");
+      const { replayCase } = await import("../../controller/replay.js");
       const reports = await withDatabase(async (db) => {
         const ids = caseId
           ? [caseId]

@@ -2,7 +2,6 @@
 // overrides its decision, with a reason. The review is bound to the verdict's hash
 // and appended to the case's audit chain.
 import { type Command, Option } from "commander";
-import { recordReview } from "../../db/repositories/reviews.js";
 import { AppError } from "../../domain/errors.js";
 import { Decision } from "../../domain/verdict.js";
 import { withDatabase } from "../context.js";
@@ -36,6 +35,7 @@ export function registerReviewCommand(program: Command): void {
           "bad_argument",
           "give exactly one of --approve or --override <decision>",
         );
+      const { recordReview } = await import("../../db/repositories/reviews.js");
       const review = await withDatabase((db) =>
         recordReview(
           db,

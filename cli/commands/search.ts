@@ -2,12 +2,9 @@
 // corpus (web pages and reports, and the knowledge base), and keeping its embeddings
 // in step with the configured embedding model.
 import type { Command } from "commander";
-import { saveKnowledgeBase } from "../../db/corpus/save.js";
 import { AppError } from "../../domain/errors.js";
-import { hybridSearch } from "../../tools/search/hybrid.js";
-import { embedCorpus } from "../../tools/search/index-corpus.js";
 import { withDatabase } from "../context.js";
-import { embedderFor } from "../embedder.js";
+import { noProgressOption, progressOption, progressReporter } from "../progress.js";
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -33,6 +30,8 @@ export function registerSearchCommands(program: Command): void {
         if (query.trim().length === 0) throw new AppError("bad_argument", "the query is empty");
         if (options.kb && options.web)
           throw new AppError("bad_argument", "--kb and --web exclude each other");
+        const { hybridSearch } = await import("../../tools/search/hybrid.js");
+        const { embedderFor } = await import("../embedder.js");
         await withDatabase(async (db, { env }) => {
           const embedder = await embedderFor(env);
           const hits = await hybridSearch(db, embedder, query, {
@@ -59,11 +58,20 @@ export function registerSearchCommands(program: Command): void {
     .description(
       "load the knowledge base and embed every chunk not embedded by the configured model",
     )
-    .action(async () => {
+    .addOption(progressOption())
+    .addOption(noProgressOption())
+    .action(async (options: { progress?: boolean }) => {
+      const progress = progressReporter(options);
+      const { saveKnowledgeBase } = await import("../../db/corpus/save.js");
+      const { embedCorpus } = await import("../../tools/search/index-corpus.js");
+      const { embedderFor } = await import("../embedder.js");
       await withDatabase(async (db, { env }) => {
         const kb = await saveKnowledgeBase(db);
+        progress(`knowledge base: ${kb} documents; loading the embedding model`);
         const embedder = await embedderFor(env);
-        const report = await embedCorpus(db, embedder);
+        const report = await embedCorpus(db, embedder, (done) =>
+          progress(`embedded ${done} chunks with ${embedder.model}`),
+        );
         console.log(
           `knowledge base: ${kb} documents; embedded ${report.embedded} chunks with ${report.model}` +
             (report.empty ? ` (${report.empty} without a known word, full text only)` : ""),

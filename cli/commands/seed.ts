@@ -1,12 +1,12 @@
 // `casehound seed`: generate a demo world into the configured warehouse.
 
 import { type Command, Option } from "commander";
-import { seedWorld, truncateWarehouse } from "../../world/generate.js";
 import { assertLabelsWritable, writeLabels } from "../../world/labels.js";
 import { WORLD_SIZE_NAMES, type WorldSizeName } from "../../world/sizes.js";
 import { parseSeed } from "../arguments.js";
 import { context, defaultLabelsPath, withDatabase } from "../context.js";
 import { table, thousands } from "../format.js";
+import { noProgressOption, progressOption, progressReporter } from "../progress.js";
 import { prepareSearch } from "../search-setup.js";
 
 interface SeedCommandOptions {
@@ -15,6 +15,7 @@ interface SeedCommandOptions {
   labels?: string;
   replace?: boolean;
   json?: boolean;
+  progress?: boolean;
 }
 
 export function registerSeedCommand(program: Command): void {
@@ -29,17 +30,22 @@ export function registerSeedCommand(program: Command): void {
       "empty the warehouse first if it already holds data, and overwrite an existing labels file",
     )
     .option("--json", "print the result as JSON")
+    .addOption(progressOption())
+    .addOption(noProgressOption())
     .action(async (options: SeedCommandOptions) => {
       const labelsPath = options.labels ?? defaultLabelsPath(context().env);
       assertLabelsWritable(labelsPath, { replace: options.replace === true });
+      const progress = progressReporter(options);
+      const { seedWorld, truncateWarehouse } = await import("../../world/generate.js");
       await withDatabase(async (db) => {
         if (options.replace) await truncateWarehouse(db);
         const result = await seedWorld(db, {
           size: options.size,
           seed: options.seed,
-          onPhase: (phase) => console.error(`seeding: ${phase}`),
+          onPhase: (phase) => progress(`seeding: ${phase}`),
         });
         writeLabels(labelsPath, result.labels);
+        progress("embedding the corpus for search");
         await prepareSearch(db, context().env);
         if (options.json) {
           console.log(JSON.stringify({ ...result, labels: labelsPath }, null, 2));

@@ -6,11 +6,6 @@
 
 import { join } from "node:path";
 import type { Command } from "commander";
-import { createLogger } from "../../config/logger.js";
-import { createCaseEvents } from "../../server/case-events.js";
-import { startService } from "../../server/service.js";
-import { firstFilledTable, seedWorld } from "../../world/generate.js";
-import { writeLabels } from "../../world/labels.js";
 import { parsePort, parseWorkers } from "../arguments.js";
 import { context } from "../context.js";
 import { withCaseRunner } from "../runner.js";
@@ -49,6 +44,12 @@ export function registerServeCommand(program: Command): void {
     .option("--no-seed", "do not seed the demo world into an empty embedded warehouse")
     .action(async (options: ServeOptions) => {
       const { env } = context();
+      // The server's modules load once the arguments are known to be good.
+      const { createLogger } = await import("../../config/logger.js");
+      const { firstFilledTable, seedWorld } = await import("../../world/generate.js");
+      const { writeLabels } = await import("../../world/labels.js");
+      const { createCaseEvents } = await import("../../server/case-events.js");
+      const { startService } = await import("../../server/service.js");
       const logger = createLogger(env.LOG_LEVEL);
       const events = createCaseEvents();
       await withCaseRunner(

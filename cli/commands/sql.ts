@@ -4,8 +4,6 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { AppError } from "../../domain/errors.js";
-import { checkSql } from "../../tools/sql/guard.js";
-import { warehousePolicy } from "../../tools/sql/policy.js";
 
 function readInput(source: string): string {
   try {
@@ -40,6 +38,9 @@ export function registerSqlCommands(program: Command): void {
       }
       if (!Array.isArray(statements))
         throw new AppError("bad_argument", "the input must be a JSON array of SQL strings");
+      // The parser behind the guard is large: loaded only when there is SQL to check.
+      const { checkSql } = await import("../../tools/sql/guard.js");
+      const { warehousePolicy } = await import("../../tools/sql/policy.js");
       const policy = warehousePolicy();
       const answers = [];
       for (const statement of statements) {

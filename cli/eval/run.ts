@@ -60,11 +60,14 @@ export async function runEval(
   labels: WorldLabels,
   options: {
     sample: number;
-    onCase?: (c: EvalCase) => void;
+    /** Called after each case with how many are done of how many there are. */
+    onCase?: (c: EvalCase, done: number, total: number) => void;
     search?: Pick<InvestigatorOptions, "embedder" | "searchProviders">;
   },
 ): Promise<EvalRun> {
   const investigate = createInvestigator({ warehouse: db, ...options.search });
+  let done = 0;
+  let total = 0;
   const run = async (subject: LabelledSubject): Promise<EvalCase> => {
     const started = performance.now();
     const { verdict } = await investigate({
@@ -84,7 +87,7 @@ export async function runEval(
       decision: verdict.decision,
       ms: performance.now() - started,
     };
-    options.onCase?.(outcome);
+    options.onCase?.(outcome, ++done, total);
     return outcome;
   };
   // The first case computes the category baselines; warm them up outside the timings.
@@ -94,10 +97,11 @@ export async function runEval(
     ...labels.subjects.filter((s) => s.role === "primary"),
     ...(await unflaggedSample(db, labels, options.sample)),
   ];
+  const ringSubjects = labels.subjects.filter((s) => s.role === "ring_member");
+  total = escalatedSubjects.length + ringSubjects.length;
   const escalated: EvalCase[] = [];
   for (const subject of escalatedSubjects) escalated.push(await run(subject));
   const ringMembers: EvalCase[] = [];
-  for (const subject of labels.subjects.filter((s) => s.role === "ring_member"))
-    ringMembers.push(await run(subject));
+  for (const subject of ringSubjects) ringMembers.push(await run(subject));
   return { escalated, ringMembers };
 }

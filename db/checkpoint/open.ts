@@ -3,8 +3,6 @@
 // PostgreSQL gets the official PostgresSaver on a small pool of its own, with its
 // tables in schema "langgraph" under upstream's migrations.
 import type { BaseCheckpointSaver } from "@langchain/langgraph-checkpoint";
-import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
-import pg from "pg";
 import { AppError } from "../../domain/errors.js";
 import { describeUrl } from "../postgres.js";
 import type { Database } from "../types.js";
@@ -48,6 +46,9 @@ export async function openCheckpointer(
   }
   // Our own small pool rather than fromConnString's: a dropped idle connection must
   // surface on the next query, not as an unhandled 'error' event that ends the process.
+  // Loaded here: an embedded-database process (every CLI start on PGlite) never needs them.
+  const { PostgresSaver } = await import("@langchain/langgraph-checkpoint-postgres");
+  const { default: pg } = await import("pg");
   const pool = new pg.Pool({ connectionString, max: 4 });
   pool.on("error", () => {});
   const saver = new PostgresSaver(pool, undefined, { schema: "langgraph" });

@@ -1,9 +1,10 @@
 // Test databases on both engines. PGlite is always available (in memory or in a
 // temp directory); server PostgreSQL only when TEST_DATABASE_URL is set, and then
 // every suite gets a database of its own, dropped afterwards.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { inject } from "vitest";
 import { loadEnv } from "../../config/env.js";
 import { openPglite } from "../../db/pglite.js";
 import { openPostgres } from "../../db/postgres.js";
@@ -23,8 +24,21 @@ export function tempDir(prefix = "casehound-test-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+let freshCluster: Blob | undefined;
+
+/** The dump of a fresh cluster the global set-up made (read once per test process). */
+function freshClusterDump(): Blob | undefined {
+  const path = inject("pgliteSnapshot");
+  if (!path) return undefined;
+  freshCluster ??= new File([readFileSync(path)], "fresh-cluster.tar", {
+    type: "application/x-tar",
+  });
+  return freshCluster;
+}
+
 export async function pgliteInMemory(): Promise<TestDatabase> {
-  const db = await openPglite(null);
+  const dump = freshClusterDump();
+  const db = await openPglite(null, dump ? { loadDataDir: dump } : {});
   return { db, dispose: () => db.close() };
 }
 

@@ -7,6 +7,7 @@
 // the warehouse has been re-seeded since, and let go after a quiet spell: it costs
 // a few seconds and a few hundred megabytes, and only LLM mode asks for it.
 import { Worker } from "node:worker_threads";
+import { moduleBootstrap } from "../../config/module-bootstrap.js";
 import type { Database } from "../../db/types.js";
 import { AppError, isAppError } from "../../domain/errors.js";
 import type { ReadOnlyOptions, ReadOnlyResult } from "./read-only.js";
@@ -30,10 +31,7 @@ interface Copy {
 }
 
 function spawnWorker(): Worker {
-  // The worker's entry is TypeScript: register tsx's loader in the worker first.
-  const entry = new URL("./sandbox-worker.ts", import.meta.url).href;
-  const bootstrap = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  const worker = new Worker(bootstrap, { eval: true });
+  const worker = new Worker(moduleBootstrap(import.meta.url, "sandbox-worker"), { eval: true });
   worker.unref();
   return worker;
 }

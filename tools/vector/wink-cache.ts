@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { moduleBootstrap } from "../../config/module-bootstrap.js";
 import { cacheSourceBytes, readWordVectors, type WordVectors } from "./cache-format.js";
 import { winkSourcePath } from "./wink-compact.js";
 
@@ -18,8 +19,7 @@ export function winkCachePath(cacheDir: string, topN = WINK_TOP_N): string {
 }
 
 function buildInChild(out: string, topN: number): Promise<void> {
-  const entry = new URL("./wink-compact-child.ts", import.meta.url).href;
-  const bootstrap = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  const bootstrap = moduleBootstrap(import.meta.url, "wink-compact-child");
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,

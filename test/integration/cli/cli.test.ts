@@ -144,6 +144,7 @@ describe("the casehound command", () => {
       { CASEHOUND_DATA_DIR: dir },
     );
     expect(verdict.code).toBe(0);
+    expect(verdict.stderr).not.toMatch(/^step \d+/m); // piped and --json: no progress
     expect(JSON.parse(verdict.stdout).verdict).toMatchObject({
       decision: "insufficient_evidence",
       reason: "seller slr_nobody is not in the warehouse",
@@ -233,7 +234,7 @@ describe("the casehound command", () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already holds data.*--replace/);
     expect(existsSync(join(dir, "labels.json"))).toBe(false);
-  });
+  }, 300_000); // a dozen processes, one of them seeding a world
 
   it("refuses an as-of past or before the seeded warehouse's data (exit 2, one line, naming the range)", () => {
     const planted = readLabels(join(dir, "truth.json")).subjects.find(

@@ -3,7 +3,8 @@
 // (this one) asks for the same case again, takes over the expired lease and finishes
 // the run from its last checkpoint. Every trial must end with exactly one run and one
 // verdict, the verdict an uninterrupted run reaches, no duplicated evidence or audit
-// events, an intact chain, and an exact replay.
+// events, an intact chain, and an exact replay. 20 trials per engine in the full tier,
+// 6 in the default one.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,10 +22,11 @@ import type { Embedder } from "../../../tools/vector/types.js";
 import { loadWinkVectors } from "../../../tools/vector/wink-cache.js";
 import { seedWorld } from "../../../world/generate.js";
 import { Rng } from "../../../world/rng.js";
+import { tierSize } from "../../support/tier.js";
 
 const BIN = fileURLToPath(new URL("../../../bin/casehound.js", import.meta.url));
 const LEASE_MS = 400;
-const TRIALS = 20;
+const TRIALS = tierSize({ full: 20, quick: 6 });
 
 /** Where the children and the recovering process find the database. */
 export interface CrashEngine {
