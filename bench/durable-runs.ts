@@ -13,6 +13,7 @@ import { unflaggedSample } from "../cli/eval/run.js";
 import { table } from "../cli/format.js";
 import { createCaseRunner } from "../controller/run-case.js";
 import { openCheckpointer } from "../db/checkpoint/open.js";
+import { submitAndDrive } from "../server/intake.js";
 import { seedWorld } from "../world/generate.js";
 import { benchArgs, runPerEngine, withBenchDatabase } from "./harness.js";
 
@@ -76,7 +77,12 @@ if (childEngine) {
       const times: number[] = [];
       for (const s of subjects) {
         const started = performance.now();
-        await runner.submit({ subject: s.subject, allegation: `bench ${label}` });
+        await submitAndDrive(
+          runner,
+          db,
+          { subject: s.subject, allegation: `bench ${label}` },
+          { actor: "cli" },
+        );
         times.push(performance.now() - started);
       }
       return times;

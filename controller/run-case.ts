@@ -66,11 +66,6 @@ export interface CaseRunner {
    * loaded (unavailable). Every door calls it.
    */
   admit(request: CaseInput): Promise<void>;
-  /** Stores the case (idempotent on the key) and drives it to a verdict. */
-  submit(
-    request: CaseInput,
-    options?: { actor?: string; idempotencyKey?: string },
-  ): Promise<CaseOutcome>;
   /**
    * Drives a stored case to a verdict: new run, takeover of an abandoned one, or the
    * stored verdict. Aborting `signal` (a shutdown) stops the run at its next step
@@ -212,15 +207,6 @@ export function createCaseRunner(app: Database, options: CaseRunnerOptions): Cas
 
   return {
     admit,
-    async submit(request, submitOptions = {}) {
-      await admit(request);
-      const { case: theCase } = await createCase(app, request, {
-        actor: submitOptions.actor ?? "cli",
-        idempotencyKey: submitOptions.idempotencyKey,
-        now,
-      });
-      return drive(theCase.id);
-    },
     drive,
     async resumeAbandoned() {
       const outcomes: CaseOutcome[] = [];

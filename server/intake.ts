@@ -3,6 +3,7 @@
 // (an as-of outside its data, an unfinished seed), stores the case — idempotent on
 // the door's key, starting its audit chain — and hands it to the queue when there is
 // one. Doors only translate their input and call it; none writes a case itself.
+import type { CaseOutcome, CaseRunner } from "../controller/run-case.js";
 import { createCase, type StoredCase } from "../db/repositories/cases.js";
 import type { Database } from "../db/types.js";
 import { type CaseInput, CaseInput as CaseInputSchema, type CaseSource } from "../domain/case.js";
@@ -69,4 +70,22 @@ export async function submitCase(
     }
   }
   return { case: stored, replayed: !created };
+}
+
+/**
+ * For a door that investigates in its own process (the CLI, benches): intake with no
+ * queue, then the case driven here to its verdict (or its stored one, for a key seen before).
+ */
+export async function submitAndDrive(
+  runner: CaseRunner,
+  db: Database,
+  input: unknown,
+  options: SubmitOptions & { now?: () => Date },
+): Promise<CaseOutcome> {
+  const { case: stored } = await submitCase(
+    { db, admit: (request) => runner.admit(request), now: options.now ?? (() => new Date()) },
+    input,
+    options,
+  );
+  return runner.drive(stored.id);
 }

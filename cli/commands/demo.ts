@@ -48,6 +48,7 @@ export function registerDemoCommand(program: Command): void {
       const { writeLabels } = await import("../../world/labels.js");
       const { buildReport } = await import("../../domain/report/build.js");
       const { reportText } = await import("../../domain/report/text.js");
+      const { submitAndDrive } = await import("../../server/intake.js");
       const { unflaggedSample } = await import("../eval/run.js");
       const { prepareSearch } = await import("../search-setup.js");
       const db = await openPglite(dir, { fresh: true });
@@ -96,7 +97,9 @@ export function registerDemoCommand(program: Command): void {
             ? `Flagged for review: ${flags.rows.map((r) => r.reason).join("; ")}`
             : "Routine re-review of a seller with no open flags";
           const started = performance.now();
-          const outcome = await runner.submit(
+          const outcome = await submitAndDrive(
+            runner,
+            db,
             { subject: pick.subject, allegation, source: "analyst" },
             { actor: "demo" },
           );

@@ -76,9 +76,10 @@ export function registerInvestigateCommand(program: Command): void {
       const progress = progressReporter(options);
       const { buildReport } = await import("../../domain/report/build.js");
       const { reportText } = await import("../../domain/report/text.js");
+      const { submitAndDrive } = await import("../../server/intake.js");
       progress(`opening the database and preparing search`);
       await withCaseRunner(
-        async (runner) => {
+        async (runner, db) => {
           // Every investigation is a stored case with a run, its evidence, one verdict and its audit chain.
           const request = {
             subject: options.subject,
@@ -86,7 +87,7 @@ export function registerInvestigateCommand(program: Command): void {
             typologyHints: options.hint ?? [],
             ...(options.asOf ? { asOf: options.asOf } : {}),
           };
-          const outcome = await runner.submit(request, {
+          const outcome = await submitAndDrive(runner, db, request, {
             actor: "cli",
             ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
           });

@@ -11,6 +11,7 @@ import { hashOf, sha256Hex } from "../../../domain/canonical-json.js";
 import { isAppError } from "../../../domain/errors.js";
 import { TYPOLOGIES } from "../../../domain/typology.js";
 import { decidingPart } from "../../../domain/verdict.js";
+import { submitAndDrive } from "../../../server/intake.js";
 import { seedWorld } from "../../../world/generate.js";
 import type { WorldLabels } from "../../../world/labels.js";
 import type { TestDatabase } from "../../support/engines.js";
@@ -34,7 +35,12 @@ export function replaySuite(engine: string, open: () => Promise<TestDatabase>): 
         }
       picks.set("unknown seller", { type: "seller", id: "slr_nobody" });
       for (const [label, subject] of picks) {
-        const outcome = await runner.submit({ subject, allegation: "Flagged for review" });
+        const outcome = await submitAndDrive(
+          runner,
+          t.db,
+          { subject, allegation: "Flagged for review" },
+          { actor: "cli" },
+        );
         decided.push({ label, caseId: outcome.case.id });
       }
     }, 240_000);

@@ -16,6 +16,7 @@ import { migrate } from "../../../db/migrate.js";
 import { verifyAuditChain } from "../../../db/repositories/audit.js";
 import type { Database } from "../../../db/types.js";
 import { decidingPart, type Verdict } from "../../../domain/verdict.js";
+import { submitAndDrive } from "../../../server/intake.js";
 import { embedCorpus } from "../../../tools/search/index-corpus.js";
 import { createLocalEmbedder } from "../../../tools/vector/local-embedder.js";
 import type { Embedder } from "../../../tools/vector/types.js";
@@ -138,9 +139,11 @@ export function crashResumeSuite(open: () => Promise<CrashEngine>): void {
           embedder,
         });
         for (const seller of sellers) {
-          const outcome = await runner.submit(
+          const outcome = await submitAndDrive(
+            runner,
+            db,
             { subject: { type: "seller", id: seller }, allegation: "crash trial reference" },
-            { idempotencyKey: `reference-${seller}` },
+            { actor: "cli", idempotencyKey: `reference-${seller}` },
           );
           const facts = await caseFacts(db, outcome.case.id);
           references.set(seller, {
@@ -209,7 +212,10 @@ export function crashResumeSuite(open: () => Promise<CrashEngine>): void {
               owner: `recovery-${trial}`,
               embedder,
             });
-            outcome = await runner.submit(request, { idempotencyKey: key });
+            outcome = await submitAndDrive(runner, db, request, {
+              actor: "cli",
+              idempotencyKey: key,
+            });
           } finally {
             await checkpoints.close();
           }

@@ -8,6 +8,7 @@ import { createCaseRunner } from "../../../controller/run-case.js";
 import { migrate } from "../../../db/migrate.js";
 import { sha256Hex } from "../../../domain/canonical-json.js";
 import { isAppError } from "../../../domain/errors.js";
+import { submitAndDrive } from "../../../server/intake.js";
 import { seedWorld } from "../../../world/generate.js";
 import type { WorldLabels } from "../../../world/labels.js";
 import { pgliteInMemory, type TestDatabase } from "../../support/engines.js";
@@ -52,10 +53,15 @@ describe("replay of stored LLM-mode runs", () => {
         },
         modelSettings: { retries: 1 },
       });
-      const outcome = await runner.submit({
-        subject: run.subject,
-        allegation: "Flagged for review: buyers look fake",
-      });
+      const outcome = await submitAndDrive(
+        runner,
+        t.db,
+        {
+          subject: run.subject,
+          allegation: "Flagged for review: buyers look fake",
+        },
+        { actor: "cli" },
+      );
       expect(outcome.verdict.mode).toBe("llm");
       stored.push({
         label: run.label,

@@ -12,6 +12,7 @@ import { recordReview } from "../../../db/repositories/reviews.js";
 import { claimCase, finishRun, MAX_TAKEOVERS } from "../../../db/repositories/runs.js";
 import type { Database } from "../../../db/types.js";
 import { isAppError } from "../../../domain/errors.js";
+import { submitAndDrive } from "../../../server/intake.js";
 import type { TestDatabase } from "../../support/engines.js";
 
 const request = {
@@ -117,10 +118,15 @@ export function storeSuite(engine: string, open: () => Promise<TestDatabase>): v
 
     it("runs a case to a stored verdict: decided, one verdict for the run, evidence stored, chain intact", async () => {
       const runner = createCaseRunner(t.db, { warehouse: t.db });
-      const { case: stored, ...result } = await runner.submit({
-        subject: { type: "seller", id: "slr_unknown" },
-        allegation: "test",
-      });
+      const { case: stored, ...result } = await submitAndDrive(
+        runner,
+        t.db,
+        {
+          subject: { type: "seller", id: "slr_unknown" },
+          allegation: "test",
+        },
+        { actor: "cli" },
+      );
       expect(result.verdict.decision).toBe("insufficient_evidence");
       const { rows } = await t.db.query<{ status: string; verdicts: number; runs: string }>(
         `SELECT c.status, (SELECT count(*) FROM casehound.verdicts v WHERE v.case_id = c.case_id)::int AS verdicts,
@@ -142,7 +148,12 @@ export function storeSuite(engine: string, open: () => Promise<TestDatabase>): v
       };
       const runner = createCaseRunner(t.db, { warehouse: broken });
       await expect(
-        runner.submit({ subject: { type: "seller", id: "slr_1" }, allegation: "test" }),
+        submitAndDrive(
+          runner,
+          t.db,
+          { subject: { type: "seller", id: "slr_1" }, allegation: "test" },
+          { actor: "cli" },
+        ),
       ).rejects.toThrow("warehouse unreachable");
       const { rows } = await t.db.query<{ case_id: string; status: string; error: string }>(
         "SELECT case_id, status, error FROM casehound.cases WHERE error IS NOT NULL ORDER BY created_at DESC LIMIT 1",
@@ -248,10 +259,15 @@ export function storeSuite(engine: string, open: () => Promise<TestDatabase>): v
 
     it("records an analyst's review bound to the verdict's hash, and refuses a review of another verdict", async () => {
       const runner = createCaseRunner(t.db, { warehouse: t.db });
-      const decided = await runner.submit({
-        subject: { type: "seller", id: "slr_reviewed" },
-        allegation: "review test",
-      });
+      const decided = await submitAndDrive(
+        runner,
+        t.db,
+        {
+          subject: { type: "seller", id: "slr_reviewed" },
+          allegation: "review test",
+        },
+        { actor: "cli" },
+      );
       const caseId = decided.case.id;
       const { rows } = await t.db.query<{ verdict_hash: string }>(
         "SELECT verdict_hash FROM casehound.verdicts WHERE case_id = $1",

@@ -11,6 +11,7 @@ import { replayCase } from "../../../controller/replay.js";
 import { createCaseRunner } from "../../../controller/run-case.js";
 import { migrate } from "../../../db/migrate.js";
 import type { AuditEvent } from "../../../domain/audit.js";
+import { submitAndDrive } from "../../../server/intake.js";
 import { createTavilyProvider } from "../../../tools/search/providers/tavily.js";
 import { extractUntrustedBlocks } from "../../../tools/untrusted/quote.js";
 import { seedWorld } from "../../../world/generate.js";
@@ -165,7 +166,12 @@ describe("web search in an investigation", () => {
   it("replays a stored case from its recorded provider answers, with the provider gone", async () => {
     failing = false;
     const runner = createCaseRunner(t.db, { warehouse: t.db, searchProviders: [tavily()] });
-    const outcome = await runner.submit({ subject, allegation: "Flagged for review" });
+    const outcome = await submitAndDrive(
+      runner,
+      t.db,
+      { subject, allegation: "Flagged for review" },
+      { actor: "cli" },
+    );
     expect(outcome.evidence.some((e) => e.source.via === "tavily")).toBe(true);
     failing = true; // a live call now would fail and change the evidence
     const report = await replayCase(t.db, outcome.case.id);
