@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { assertAsOfInRange } from "../db/repositories/activity-range.js";
 import { createStoredAuditSink } from "../db/repositories/audit.js";
-import { createCase, getCase, type StoredCase } from "../db/repositories/cases.js";
+import { getCase, type StoredCase } from "../db/repositories/cases.js";
 import { loadRecordings, saveRecording } from "../db/repositories/recordings.js";
 import {
   abandonedRuns,
