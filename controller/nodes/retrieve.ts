@@ -3,58 +3,16 @@
 // and guarded queries, and the evidence, in that order, and scans the evidence for
 // manipulation attempts. The state's reducers merge parallel tasks' results.
 import type { RunnableConfig } from "@langchain/core/runnables";
-import { retrieveFromWarehouse, type SqlFindings } from "../../agents/sql-retrieval/index.js";
-import { addUsage, type Usage } from "../../domain/budget.js";
-import type { SellerProfile } from "../../domain/profile.js";
+import { retrieveFromWarehouse } from "../../agents/sql-retrieval/index.js";
+import { addUsage } from "../../domain/budget.js";
 import type { SqlTask } from "../../domain/task.js";
 import { depsOf } from "../deps.js";
 import type { CaseUpdate } from "../state.js";
 import { scanFound } from "./attempts.js";
 import { agentContext, recordModelCalls } from "./model-calls.js";
-import { evidenceEvent, type StepRecorder, stepRecorder } from "./record.js";
-
-export interface WorkerInput<T> {
-  task: T;
-  profile: SellerProfile;
-  asOf: string;
-  /** The planning round and the task's place in it: part of every step key. */
-  round: number;
-  index: number;
-  /** The case's usage when the round was dispatched (the token and query budgets). */
-  usage: Usage;
-  /** What the case alleges (the web-search model reads it). */
-  allegation: string;
-}
-
-/** The catalogued indicators' queries and evidence (read before the model was asked). */
-async function recordIndicators(record: StepRecorder, { read }: SqlFindings) {
-  for (const call of read.calls)
-    await record("sql_executed", {
-      query: call.sql,
-      params: call.params,
-      rows: call.rowCount,
-      result_hash: call.resultHash,
-    });
-  for (const e of read.evidence) await record("evidence_added", evidenceEvent(e));
-}
-
-/** The model's guarded queries and what they found. */
-async function recordModelQueries(record: StepRecorder, { asked }: SqlFindings) {
-  if (!asked) return;
-  for (const q of asked.queries)
-    await record("sql_executed", {
-      purpose: q.purpose,
-      query: q.sql,
-      params: [],
-      allowed: q.allowed,
-      guard: q.reason,
-      rows: q.rows,
-      error: q.error,
-      result_hash: q.resultHash,
-      written_by: asked.model,
-    });
-  for (const e of asked.evidence) await record("evidence_added", evidenceEvent(e));
-}
+import { stepRecorder } from "./record.js";
+import { recordIndicators, recordModelQueries } from "./record-sql.js";
+import type { WorkerInput } from "./worker-input.js";
 
 export async function sqlRetrieval(
   input: WorkerInput<SqlTask>,

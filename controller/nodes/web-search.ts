@@ -9,7 +9,7 @@ import type { CaseUpdate } from "../state.js";
 import { scanFound } from "./attempts.js";
 import { agentContext, recordModelCalls } from "./model-calls.js";
 import { evidenceEvent, stepRecorder } from "./record.js";
-import type { WorkerInput } from "./retrieve.js";
+import type { WorkerInput } from "./worker-input.js";
 
 export async function webSearch(
   input: WorkerInput<WebTask>,
