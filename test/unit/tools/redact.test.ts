@@ -12,6 +12,7 @@ import {
   PLACEHOLDER_SOURCE,
 } from "../../../tools/redact/index.js";
 import { Rng } from "../../../world/rng.js";
+import { luhnComplete } from "../../fixtures/pii/corpus-rng.js";
 
 const PLACEHOLDER = new RegExp(PLACEHOLDER_SOURCE, "g");
 
@@ -151,19 +152,6 @@ function corpus(
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
   const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * 10)).join("");
   const group = (s: string, sep: string) => s.match(/.{1,4}/g)?.join(sep) ?? s;
-  const luhnComplete = (partial: string) => {
-    for (let d = 0; d < 10; d++) {
-      const n = partial + d;
-      let sum = 0;
-      for (let i = 0; i < n.length; i++) {
-        let x = Number(n[n.length - 1 - i]);
-        if (i % 2 === 1) x = x * 2 > 9 ? x * 2 - 9 : x * 2;
-        sum += x;
-      }
-      if (sum % 10 === 0) return n;
-    }
-    throw new Error("unreachable");
-  };
   const ibanOf = (country: string, bban: string) => {
     let rem = 0;
     for (const ch of `${bban}${country}00`) {
