@@ -159,8 +159,11 @@ export function createCaseRunner(app: Database, options: CaseRunnerOptions): Cas
     try {
       const { id, status: _s, idempotencyKey: _k, ...request } = theCase;
       const signal = shutdown ? AbortSignal.any([abort.signal, shutdown]) : abort.signal;
-      const result = await guardRun(caseId, hardDeadlineMs, () =>
-        investigate({ ...request, id, runId }, { signal }),
+      const result = await guardRun(
+        caseId,
+        hardDeadlineMs,
+        () => investigate({ ...request, id, runId }, { signal }),
+        abort,
       );
       await finishRun(
         app,

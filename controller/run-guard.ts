@@ -25,11 +25,16 @@ export function failCurrentRun(error: unknown): { caseId: string } | null {
   return { caseId: scope.caseId };
 }
 
-/** Runs `work` as case `caseId`: it settles with `work`, or fails at `deadlineMs` or by failCurrentRun. */
+/**
+ * Runs `work` as case `caseId`: it settles with `work`, or fails at `deadlineMs` or by
+ * failCurrentRun — and then `abort` is aborted with the reason, so the run stops at its
+ * next step instead of going on after it was failed.
+ */
 export function guardRun<T>(
   caseId: string,
   deadlineMs: number,
   work: () => Promise<T>,
+  abort?: AbortController,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let settled = false;
@@ -39,24 +44,25 @@ export function guardRun<T>(
       clearTimeout(deadline);
       fn();
     };
+    const stop = (error: AppError) =>
+      settle(() => {
+        abort?.abort(error);
+        reject(error);
+      });
     const fail = (error: unknown) =>
-      settle(() =>
-        reject(
-          new AppError(
-            "internal",
-            `case ${caseId}: the run failed outside its steps: ${(error as Error)?.message ?? String(error)}`,
-            { cause: error },
-          ),
+      stop(
+        new AppError(
+          "internal",
+          `case ${caseId}: the run failed outside its steps: ${(error as Error)?.message ?? String(error)}`,
+          { cause: error },
         ),
       );
     const deadline = setTimeout(
       () =>
-        settle(() =>
-          reject(
-            new AppError(
-              "internal",
-              `case ${caseId}: the run did not finish within ${deadlineMs} ms`,
-            ),
+        stop(
+          new AppError(
+            "internal",
+            `case ${caseId}: the run did not finish within ${deadlineMs} ms`,
           ),
         ),
       deadlineMs,

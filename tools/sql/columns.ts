@@ -73,8 +73,8 @@ function bareColumn(name: string, scope: Scope, policy: SqlPolicy, outputsVisibl
     if (s === scope && outputsVisible && s.outputs.has(name)) return;
     if (s.relations.some((r) => r.columns.has(name))) return;
     const whole = s.relations.findLast((r) => r.alias === name);
-    if (whole?.table)
-      throw new Refusal(`${name} is a whole row of risk.${whole.table}: name the columns`);
+    if (whole && readsTable(whole))
+      throw new Refusal(`${name} is a whole row of a warehouse table: name the columns`);
     if (whole) return;
     if (s.relations.some((r) => r.table))
       throw new Refusal(
@@ -85,6 +85,20 @@ function bareColumn(name: string, scope: Scope, policy: SqlPolicy, outputsVisibl
   }
   throw new Refusal(`unknown column ${name}`);
 }
+
+/** A table, or a JOIN's alias over one: its whole row holds every real column. */
+const readsTable = (r: Relation): boolean =>
+  r.table !== undefined || (r.members ?? []).some(readsTable);
+
+/** Whether a relation (or, for a JOIN's alias, any it joins) has hidden columns. */
+export const withHidden = (r: Relation, policy: SqlPolicy): boolean =>
+  (r.table !== undefined && (policy.hidden.get(r.table)?.size ?? 0) > 0) ||
+  (r.members ?? []).some((m) => withHidden(m, policy));
+
+/** Whether `name` is a hidden column of the relation (or of any a JOIN's alias joins). */
+export const hiddenColumn = (r: Relation, name: string, policy: SqlPolicy): boolean =>
+  (r.table !== undefined && policy.hidden.get(r.table)?.has(name) === true) ||
+  (r.members ?? []).some((m) => hiddenColumn(m, name, policy));
 
 function resolvesOutside(name: string, scope: Scope): boolean {
   for (let s: Scope | undefined = scope; s; s = s.parent)
@@ -98,7 +112,7 @@ function starOf(qualifier: string[], scope: Scope, policy: SqlPolicy): void {
     : scope.relations;
   for (const relation of targets) {
     if (!relation) throw new Refusal(`unknown relation ${qualifier.join(".")} before *`);
-    if (relation.table && (policy.hidden.get(relation.table)?.size ?? 0) > 0)
-      throw new Refusal(`* would read hidden columns of risk.${relation.table}; name the columns`);
+    if (withHidden(relation, policy))
+      throw new Refusal(`* would read hidden columns of ${relation.alias}; name the columns`);
   }
 }

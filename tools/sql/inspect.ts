@@ -3,7 +3,7 @@
 // function, operator or type not on the list, a call that can build a huge value,
 // SELECT INTO, a locking clause, a parameter. Then the scope walk (scope.ts)
 // resolves every relation and column where PostgreSQL would.
-import { outputTooLarge } from "./output-size.js";
+import { growers, MAX_GROWERS, outputTooLarge } from "./output-size.js";
 import type { SqlPolicy } from "./policy.js";
 import { Refusal } from "./relation.js";
 import { resolveScopes } from "./scope.js";
@@ -143,6 +143,10 @@ export function inspect(statement: Node, policy: SqlPolicy): Inspection {
         break;
     }
   }
+  if (growers(statement) > MAX_GROWERS)
+    return fail(
+      `the statement builds text or arrays more than ${MAX_GROWERS} times (||, concat, lpad, string_agg …)`,
+    );
   try {
     return { violation: null, tables: resolveScopes(statement, policy).tables };
   } catch (error) {

@@ -50,13 +50,30 @@ function groupOf(parts: string[], groups: Relation[][]): number {
   return holders.length === 1 ? (holders[0] as number) : -1;
 }
 
-const keyedOnItsOwn = (group: Relation[]) =>
-  group.length === 1 && (group[0]?.lateral === true || group[0]?.singleRow === true);
+/**
+ * A one-row subquery multiplies nothing; a LATERAL subquery is keyed when its WHERE
+ * equates one of its columns with a column of an item on the other side.
+ */
+function keyedOnItsOwn(group: Relation[], others: Relation[][]): boolean {
+  const item = group.length === 1 ? group[0] : undefined;
+  if (!item) return false;
+  if (item.singleRow) return true;
+  if (!item.lateral) return false;
+  const aliases = new Set(others.flat().map((r) => r.alias));
+  return [...item.correlated].some((alias) => aliases.has(alias));
+}
 
 /** JOIN ... ON / USING / NATURAL: the two sides must be keyed. */
 function joinExpr(node: Node, left: Relation[], right: Relation[]): void {
-  if (node.isNatural === true || names(node.usingClause).length > 0) return;
-  if (keyedOnItsOwn(right) || keyedOnItsOwn(left)) return;
+  if (names(node.usingClause).length > 0) return;
+  if (node.isNatural === true) {
+    const common = left.some((l) =>
+      [...l.columns].some((c) => right.some((r) => r.columns.has(c))),
+    );
+    if (common) return;
+    throw new Refusal("a NATURAL JOIN whose sides share no column is a cross join: join on a key");
+  }
+  if (keyedOnItsOwn(right, [left]) || keyedOnItsOwn(left, [right])) return;
   const groups = [left, right];
   for (const [a, b] of equalities(node.quals as Node | undefined)) {
     const ga = groupOf(a, groups);
@@ -80,7 +97,7 @@ function commaJoins(items: Relation[][], where: Node | undefined): void {
     root[find(a)] = find(b);
   };
   items.forEach((group, i) => {
-    if (i > 0 && keyedOnItsOwn(group)) union(i, 0);
+    if (i > 0 && keyedOnItsOwn(group, items.slice(0, i))) union(i, 0);
   });
   for (const [a, b] of equalities(where)) {
     const ga = groupOf(a, items);

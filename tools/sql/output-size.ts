@@ -1,9 +1,12 @@
 // Calls that can make a value far larger than anything the warehouse holds:
 // `format('%1000000000s', 'x')` is one gigabyte from one row, and so is a padded or
 // repeatedly replaced string. Their size arguments must be small constants, and they
-// may not be nested inside one another (each level multiplies). The byte cap where
-// rows are read (read-only.ts) is the wall behind this; this keeps the engine from
-// building such a value at all.
+// may not be nested inside one another (each level multiplies); a WITH query's or a
+// subquery's columns may not be built by any size-growing call (a later level could
+// read them many times over); and a statement holds at most MAX_GROWERS of them. The
+// byte cap where rows are read (read-only.ts) and the statement timeout (the sandbox
+// on the embedded engine) are the walls behind this.
+import { Refusal } from "./relation.js";
 import { type Node, names } from "./tree.js";
 
 /** Longest padded width or format field a query may ask for. */
@@ -42,6 +45,38 @@ function largestFormatWidth(template: string): number {
     largest = Math.max(largest, width);
   }
   return largest;
+}
+
+/** Calls and operators whose result can be larger than their inputs. */
+const GROWERS = new Set([...AMPLIFIERS, "concat", "concat_ws", "string_agg", "array_agg"]);
+
+/** How many size-growing calls and `||` operators `value` holds. */
+export function growers(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + growers(v), 0);
+  if (!value || typeof value !== "object") return 0;
+  let n = 0;
+  for (const [key, child] of Object.entries(value as Node)) {
+    if (key === "FuncCall" && GROWERS.has(names((child as Node).funcname).at(-1) ?? "")) n++;
+    if (key === "A_Expr" && names((child as Node).name).at(-1) === "||") n++;
+    n += growers(child);
+  }
+  return n;
+}
+
+/** Size-growing operations one statement may hold. */
+export const MAX_GROWERS = 16;
+
+/**
+ * A WITH query's or a subquery's columns may not be built by a size-growing call: a
+ * query that reads such a column several times (v || v || v …, level after level)
+ * doubles a value per level, and no cost estimate sees it. Build text in the outer
+ * select, where each value is made once and the byte cap applies.
+ */
+export function refuseAmplifiedColumns(value: unknown): void {
+  if (growers(value) > 0)
+    throw new Refusal(
+      "a WITH query or subquery may not build its columns with ||, concat, lpad, rpad, format, replace or string/array aggregates: build text in the outer SELECT",
+    );
 }
 
 /** Why a call to `name` with `args` could build an oversized value; null when it cannot. */

@@ -36,3 +36,26 @@ export function returnsOneRow(node: Node): boolean {
     })
   );
 }
+
+/**
+ * The earlier FROM items a LATERAL subquery is keyed to: the aliases (in `scope`, its
+ * siblings) that its WHERE equates one of its own columns with.
+ */
+export function correlatedAliases(node: Node, scope: Scope): Set<string> {
+  const siblings = new Set(scope.relations.map((r) => r.alias));
+  const found = new Set<string>();
+  const visit = (expr: Node | undefined) => {
+    const bool = expr?.BoolExpr as Node | undefined;
+    if (bool?.boolop === "AND_EXPR") return (bool.args as Node[]).forEach(visit);
+    const op = expr?.A_Expr as Node | undefined;
+    if (op?.kind !== "AEXPR_OP" || names(op.name).at(-1) !== "=") return;
+    for (const side of [op.lexpr, op.rexpr]) {
+      const ref = (side as Node | undefined)?.ColumnRef as Node | undefined;
+      const parts = ref ? names(ref.fields) : [];
+      const qualifier = parts.length > 1 ? parts.at(-2) : undefined;
+      if (qualifier && siblings.has(qualifier)) found.add(qualifier);
+    }
+  };
+  visit(node.whereClause as Node | undefined);
+  return found;
+}

@@ -16,6 +16,10 @@ export interface Relation {
   lateral: boolean;
   /** True for a subquery that returns exactly one row (aggregates, no GROUP BY). */
   singleRow: boolean;
+  /** For a LATERAL subquery: the aliases of earlier items its WHERE equates columns with. */
+  correlated: ReadonlySet<string>;
+  /** For a JOIN's alias: the relations it joins (their hidden columns stay hidden). */
+  members?: readonly Relation[];
 }
 
 export interface Scope {
@@ -26,3 +30,11 @@ export interface Scope {
   /** Output names of this level, visible to ORDER BY and GROUP BY only. */
   outputs: Set<string>;
 }
+
+/** The scope a non-LATERAL item sees: its level's WITH queries and the outer levels, no siblings. */
+export const withoutSiblings = (scope: Scope): Scope => ({
+  parent: scope.parent,
+  ctes: scope.ctes,
+  relations: [],
+  outputs: new Set(),
+});

@@ -18,6 +18,9 @@ export interface SqlSandbox {
   close(): Promise<void>;
 }
 
+/** How long taking a copy may take before the query fails (the small world loads in ~4 s). */
+const LOAD_MS = 120_000;
+
 export interface SandboxSettings {
   /** Let the copy go after this long without a query (default 5 minutes). */
   idleMs?: number;
@@ -109,12 +112,26 @@ export function createSqlSandbox(db: Database, settings: SandboxSettings = {}): 
       copy = { worker, ready: loaded, seed };
       loaded.catch(discard);
     }
-    await copy.ready;
-    return copy;
+    const loading = copy;
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        if (copy === loading) discard();
+        reject(new AppError("unavailable", `the SQL sandbox did not load within ${LOAD_MS} ms`));
+      }, LOAD_MS);
+    });
+    try {
+      await Promise.race([loading.ready, stalled]);
+    } finally {
+      clearTimeout(timer);
+    }
+    return loading;
   }
 
   async function runOne(sql: string, options: ReadOnlyOptions): Promise<ReadOnlyResult> {
     const { worker } = await ready();
+    // While a query is out, the worker keeps the process alive (a CLI must not exit mid-query).
+    worker.ref();
     const id = ++ids;
     const answer = next(worker, (m) =>
       (m.type === "result" || m.type === "error") && m.id === id ? m : undefined,
@@ -139,12 +156,15 @@ export function createSqlSandbox(db: Database, settings: SandboxSettings = {}): 
       throw error;
     } finally {
       clearTimeout(timer);
+      worker.unref();
       answer.catch(() => {}); // settled by the race's loser or a terminated worker
     }
   }
 
   return {
     run(sql, options) {
+      // A run about to start must not be cut short by the quiet-spell timer.
+      clearTimeout(idle);
       const task = chain.then(() => runOne(sql, options));
       chain = task.catch(() => {});
       return task.finally(() => {

@@ -7,11 +7,12 @@
 // where they were made. So whatever PostgreSQL picks, it picks something checked.
 // Output aliases name results, never inputs: they are visible only to ORDER BY and
 // GROUP BY, as in PostgreSQL. Joins must join on a key (see joins.ts).
-import { checkName, resolveColumn } from "./columns.js";
+import { checkName, hiddenColumn, resolveColumn, withHidden } from "./columns.js";
 import { checkJoins } from "./joins.js";
-import { outputNames, returnsOneRow } from "./outputs.js";
+import { refuseAmplifiedColumns } from "./output-size.js";
+import { correlatedAliases, outputNames, returnsOneRow } from "./outputs.js";
 import type { SqlPolicy } from "./policy.js";
-import { Refusal, type Relation, type Scope } from "./relation.js";
+import { Refusal, type Relation, type Scope, withoutSiblings } from "./relation.js";
 import { type Node, names, unwrap } from "./tree.js";
 
 export interface Resolution {
@@ -54,11 +55,18 @@ export function resolveScopes(statement: Node, policy: SqlPolicy): Resolution {
         expression((child as Node).testexpr, scope);
         select(unwrap((child as Node).subselect, "SelectStmt") ?? {}, scope);
       } else if (key === "SelectStmt") select(child as Node, scope);
-      else if (key === "RangeVar" || key === "RangeSubselect" || key === "RangeFunction")
+      else if (key === "A_Indirection") {
+        for (const field of ((child as Node).indirection as Node[]) ?? [])
+          if (field.String) checkName(String((field.String as Node).sval), "a field");
+        expression(child, scope, outputsVisible);
+      } else if (key === "RangeVar" || key === "RangeSubselect" || key === "RangeFunction")
         throw new Refusal(`a relation cannot stand inside an expression`);
       else expression(child, scope, outputsVisible);
     }
   }
+
+  const hiddenIn = (r: Relation, name: string) => hiddenColumn(r, name, policy);
+  const hasHidden = (r: Relation) => withHidden(r, policy);
 
   function fromItem(item: Node, scope: Scope): Relation[] {
     const [type] = Object.keys(item);
@@ -70,19 +78,22 @@ export function resolveScopes(statement: Node, policy: SqlPolicy): Resolution {
     if (type === "RangeSubselect") {
       const inner = unwrap(node.subquery, "SelectStmt");
       if (!inner) throw new Refusal("a subquery in FROM must be a SELECT");
-      const outputs = select(inner, scope);
+      const lateral = node.lateral === true;
+      const outputs = select(inner, lateral ? scope : withoutSiblings(scope), true);
       const relation: Relation = {
         alias: String(alias?.aliasname ?? "?subquery"),
         columns: new Set(aliasColumns.length ? aliasColumns : outputs),
-        lateral: node.lateral === true,
+        lateral,
         singleRow: returnsOneRow(inner),
+        correlated: lateral ? correlatedAliases(inner, scope) : new Set(),
       };
       addRelation(scope, relation);
       return [relation];
     }
     if (type === "RangeFunction") {
+      const sees = node.lateral === true ? scope : withoutSiblings(scope);
       for (const entry of (node.functions as Node[]) ?? [])
-        expression(((entry.List as Node | undefined)?.items as unknown[])?.[0], scope);
+        expression(((entry.List as Node | undefined)?.items as unknown[])?.[0], sees);
       const aliasName = alias?.aliasname ? String(alias.aliasname) : "?function";
       const columns = aliasColumns.length ? [...aliasColumns] : [aliasName];
       if (node.ordinality === true) columns.push("ordinality");
@@ -91,6 +102,7 @@ export function resolveScopes(statement: Node, policy: SqlPolicy): Resolution {
         columns: new Set(columns),
         lateral: node.lateral === true,
         singleRow: false,
+        correlated: new Set(),
       };
       addRelation(scope, relation);
       return [relation];
@@ -98,16 +110,25 @@ export function resolveScopes(statement: Node, policy: SqlPolicy): Resolution {
     if (type === "JoinExpr") {
       const left = fromItem(node.larg as Node, scope);
       const right = fromItem(node.rarg as Node, scope);
-      for (const name of names(node.usingClause)) checkName(name, "a join column");
-      expression(node.quals, scope);
-      checkJoins.joinExpr(node, left, right);
       const joined = [...left, ...right];
+      for (const name of names(node.usingClause)) {
+        checkName(name, "a join column");
+        if (joined.some((r) => hiddenIn(r, name)))
+          throw new Refusal(`a join may not use the hidden column ${name}`);
+      }
+      if (node.isNatural === true && joined.some((r) => hasHidden(r)))
+        throw new Refusal("NATURAL JOIN over a table with hidden columns: join on named columns");
+      // ON sees the join's own two sides (and outer levels), not the other FROM items.
+      expression(node.quals, { ...withoutSiblings(scope), relations: joined });
+      checkJoins.joinExpr(node, left, right);
       if (alias?.aliasname) {
         const relation: Relation = {
           alias: String(alias.aliasname),
           columns: new Set(joined.flatMap((r) => [...r.columns])),
           lateral: false,
           singleRow: false,
+          correlated: new Set(),
+          members: joined,
         };
         scope.relations.push(relation);
         return [relation];
@@ -130,7 +151,13 @@ export function resolveScopes(statement: Node, policy: SqlPolicy): Resolution {
           `table ${relname} is not qualified and no WITH query of that name is in scope: name warehouse tables as risk.<table>`,
         );
       const columns = aliasColumns.length ? aliasColumns : [...cte];
-      relation = { alias: aliasName, columns: new Set(columns), lateral: false, singleRow: false };
+      relation = {
+        alias: aliasName,
+        columns: new Set(columns),
+        lateral: false,
+        singleRow: false,
+        correlated: new Set(),
+      };
     } else {
       if (node.schemaname !== "risk")
         throw new Refusal(`schema ${node.schemaname} is not readable: only schema risk is`);
@@ -141,28 +168,35 @@ export function resolveScopes(statement: Node, policy: SqlPolicy): Resolution {
           `column aliases on risk.${relname} would rename its columns; use AS in the select list`,
         );
       tables.add(relname);
-      relation = { alias: aliasName, table: relname, columns, lateral: false, singleRow: false };
+      relation = {
+        alias: aliasName,
+        table: relname,
+        columns,
+        lateral: false,
+        singleRow: false,
+        correlated: new Set(),
+      };
     }
     addRelation(scope, relation);
     return relation;
   }
 
   /** Checks one query level and returns the names of its output columns. */
-  function select(node: Node, parent: Scope | undefined): string[] {
+  function select(node: Node, parent: Scope | undefined, derived = false): string[] {
     const scope: Scope = { parent, ctes: new Map(), relations: [], outputs: new Set() };
     const withClause = node.withClause as Node | undefined;
     for (const entry of (withClause?.ctes as Node[]) ?? []) {
       const cte = entry.CommonTableExpr as Node;
       const body = unwrap(cte.ctequery, "SelectStmt");
       if (!body) throw new Refusal("a WITH query must be a SELECT");
-      const outputs = select(body, scope);
+      const outputs = select(body, scope, true);
       const renamed = names(cte.aliascolnames);
       for (const name of renamed) checkName(name, "a column alias");
       scope.ctes.set(String(cte.ctename), new Set(renamed.length ? renamed : outputs));
     }
     if (node.op && node.op !== "SETOP_NONE") {
-      const outputs = select(node.larg as Node, scope);
-      select(node.rarg as Node, scope);
+      const outputs = select(node.larg as Node, scope, derived);
+      select(node.rarg as Node, scope, derived);
       const level: Scope = {
         parent: scope,
         ctes: new Map(),
@@ -173,6 +207,7 @@ export function resolveScopes(statement: Node, policy: SqlPolicy): Resolution {
       return outputs;
     }
     if (Array.isArray(node.valuesLists)) {
+      if (derived) refuseAmplifiedColumns(node.valuesLists);
       expression(node.valuesLists, scope);
       const width = ((node.valuesLists[0] as Node | undefined)?.List as Node | undefined)?.items;
       return Array.from(
@@ -185,6 +220,7 @@ export function resolveScopes(statement: Node, policy: SqlPolicy): Resolution {
     const targets = ((node.targetList as Node[]) ?? []).map((t) => t.ResTarget as Node);
     const outputs: string[] = [];
     for (const target of targets) {
+      if (derived) refuseAmplifiedColumns(target.val);
       expression(target.val, scope);
       if (typeof target.name === "string") checkName(target.name, "an output name");
       outputs.push(...outputNames(target, scope));

@@ -50,10 +50,13 @@ describe("the run guard", () => {
     }
   });
 
-  it("ends a run that never settles at its hard deadline", async () => {
-    await expect(guardRun("stuck", 30, never)).rejects.toThrow(
+  it("ends a run that never settles at its hard deadline, and aborts it so it stops at its next step", async () => {
+    const abort = new AbortController();
+    await expect(guardRun("stuck", 30, never, abort)).rejects.toThrow(
       /case stuck: the run did not finish within 30 ms/,
     );
+    expect(abort.signal.aborted).toBe(true);
+    expect(String(abort.signal.reason)).toMatch(/did not finish within 30 ms/);
   });
 
   it("outside any run, the last line only logs: there is no case to blame", () => {

@@ -137,6 +137,17 @@ describe("the SQL guard", () => {
       restricted,
     );
     expect(hidden).toMatchObject({ allowed: false, reason: expect.stringMatching(/hidden/) });
+    // a JOIN's alias, USING and NATURAL keep a hidden column hidden; a plain subquery in
+    // FROM sees no sibling, so a name there resolves where PostgreSQL resolves it
+    for (const sql of [
+      "SELECT j.* FROM (risk.buyers b JOIN risk.orders o USING (buyer_id)) AS j",
+      "SELECT j FROM (risk.buyers b JOIN risk.orders o USING (buyer_id)) AS j",
+      "SELECT (j).email_domain FROM (risk.buyers b JOIN risk.orders o USING (buyer_id)) AS j",
+      "SELECT b.buyer_id FROM risk.buyers b JOIN risk.buyers b2 USING (email_domain)",
+      "SELECT b.buyer_id FROM risk.buyers b NATURAL JOIN (SELECT 'x' AS email_domain) x",
+      "WITH c AS (SELECT 'x' AS email_domain, 1 AS k) SELECT (SELECT sub.p FROM c JOIN (SELECT email_domain AS p, 1 AS k) sub ON c.k = sub.k) AS v FROM risk.buyers t",
+    ])
+      expect((await checkSql(sql, restricted)).allowed, sql).toBe(false);
   });
 
   it("refuses what is not a SQL string, and oversized text, without throwing", async () => {
