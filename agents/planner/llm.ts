@@ -1,7 +1,8 @@
 // The model-driven planner. The model writes a plan (zod-checked); code then checks
 // it against what exists and what the case may spend: unknown indicator ids are
 // dropped, indicators already read are not read again, the first round always
-// reads the context indicators, a later round always covers the gaps the
+// reads the context and every typology's indicators (the model orders the work and
+// adds depth; it cannot narrow what is read), a later round always covers the gaps the
 // reflection named, and every task gets its share of the budget by the same rule
 // as offline. A plan that reads nothing is impossible: the offline plan replaces it.
 import { z } from "zod";
@@ -14,7 +15,7 @@ import type { ModelGateway } from "../../tools/model/gateway.js";
 import { structuredCall } from "../../tools/model/structured.js";
 import type { ModelCall } from "../../tools/model/types.js";
 import { allocate, type PlanInput, planOffline } from "./offline.js";
-import { CONTEXT_INDICATOR_IDS } from "./playbooks.js";
+import { EVERY_CASE_INDICATOR_IDS } from "./playbooks.js";
 
 export const ModelPlan = z.object({
   rationale: z.string().max(2_000).describe("Why these tasks, in two or three sentences"),
@@ -72,7 +73,7 @@ export function checkPlan(plan: ModelPlan, input: PlanInput): CheckedPlan {
   };
   const must =
     input.iteration === 0
-      ? CONTEXT_INDICATOR_IDS
+      ? EVERY_CASE_INDICATOR_IDS
       : input.requested.filter((id) => indicatorById(id));
   for (const task of plan.tasks) {
     if (task.agent === "web_search") {
@@ -86,12 +87,14 @@ export function checkPlan(plan: ModelPlan, input: PlanInput): CheckedPlan {
   const missing = fresh([...must]);
   if (missing.length) {
     corrections.push(
-      `${input.iteration === 0 ? "context" : "requested"} indicators added: ${missing.join(", ")}`,
+      `${input.iteration === 0 ? "indicators every case reads" : "requested indicators"} added: ${missing.join(", ")}`,
     );
     tasks.unshift({
       agent: "sql_retrieval",
       goal:
-        input.iteration === 0 ? "establish the seller's context" : "answer the reflection's gaps",
+        input.iteration === 0
+          ? "read the indicators every case reads"
+          : "answer the reflection's gaps",
       indicators: missing,
       maxQueries: 0,
     });

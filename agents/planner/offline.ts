@@ -1,18 +1,13 @@
-// The offline planner. First round: context indicators, a deep dive into every
-// suspected typology, a cheap screen of the others, and a search of the local
-// corpus for the shop. Later rounds: exactly the indicators the reflection asked
+// The offline planner. First round: context indicators, every suspected typology's
+// indicators first, then every other typology's (a suspicion orders the reading,
+// it never narrows it), and a search of the local corpus for the shop. Later rounds: exactly the indicators the reflection asked
 // for. Each task gets a share of the remaining query budget.
 import type { Budget, Usage } from "../../domain/budget.js";
 import type { Case } from "../../domain/case.js";
 import type { SellerProfile } from "../../domain/profile.js";
 import type { Task } from "../../domain/task.js";
 import { TYPOLOGIES, type Typology } from "../../domain/typology.js";
-import {
-  CONTEXT_INDICATOR_IDS,
-  deepIndicators,
-  screeningIndicators,
-  suspectedTypologies,
-} from "./playbooks.js";
+import { CONTEXT_INDICATOR_IDS, deepIndicators, suspectedTypologies } from "./playbooks.js";
 
 export interface PlanInput {
   case: Case;
@@ -67,8 +62,14 @@ export function planOffline(input: PlanInput): { tasks: Task[]; suspected: Typol
     for (const typology of suspected)
       tasks.push(sqlTask(`test the suspected ${typology}`, deepIndicators(typology), read, taken));
     const others = TYPOLOGIES.filter((t) => !suspected.includes(t));
+    const unsuspected = suspected.length ? "the unsuspected" : "every";
     tasks.push(
-      sqlTask(`screen ${others.join(", ")}`, others.flatMap(screeningIndicators), read, taken),
+      sqlTask(
+        `read ${unsuspected} typologies' indicators: ${others.join(", ")}`,
+        others.flatMap(deepIndicators),
+        read,
+        taken,
+      ),
     );
     tasks.push({
       agent: "web_search",

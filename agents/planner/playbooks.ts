@@ -1,9 +1,11 @@
 // Typology playbooks: how an allegation, a typology hint or a flag points at a
-// typology, and which indicators screen for each typology cheaply.
+// typology, and which indicators every case reads. A suspicion orders the work and
+// names the goal; it never narrows what is read: an allegation that names the wrong
+// typology, describes a symptom in lay words or says nothing must not hide a pattern.
 import { TYPOLOGIES, type Typology } from "../../domain/typology.js";
 import { TYPOLOGY_CATALOG } from "../../domain/typology-catalog.js";
 import { CONTEXT_INDICATORS } from "../../tools/indicators/catalog/context.js";
-import { indicatorsFor, MODELS } from "../reasoning/model.js";
+import { indicatorsFor } from "../reasoning/model.js";
 
 export function suspectedTypologies(
   allegation: string,
@@ -19,21 +21,13 @@ export function suspectedTypologies(
   return TYPOLOGIES.filter((t) => suspected.has(t));
 }
 
-/** The three heaviest positive terms of a typology's model (and what gates them): a cheap first look. */
-export function screeningIndicators(typology: Typology): string[] {
-  const model = MODELS.find((m) => m.typology === typology);
-  if (!model) return [];
-  const terms = [...model.terms]
-    .filter((t) => t.weight > 0)
-    .sort((a, b) => b.weight - a.weight)
-    .slice(0, 3);
-  return [
-    ...new Set(terms.flatMap((t) => (t.gate ? [t.indicator, t.gate.indicator] : [t.indicator]))),
-  ];
-}
-
 export function deepIndicators(typology: Typology): string[] {
   return indicatorsFor(typology);
 }
 
 export const CONTEXT_INDICATOR_IDS = CONTEXT_INDICATORS.map((i) => i.id);
+
+/** What the first round of every case reads: the context and every typology's indicators. */
+export const EVERY_CASE_INDICATOR_IDS: readonly string[] = [
+  ...new Set([...CONTEXT_INDICATOR_IDS, ...TYPOLOGIES.flatMap(deepIndicators)]),
+];

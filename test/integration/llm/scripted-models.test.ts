@@ -117,7 +117,7 @@ describe("LLM mode with scripted models", () => {
     const plan = events().find((e) => e.kind === "plan");
     const corrections = plan?.payload.corrections as string[];
     expect(corrections).toContain("unknown indicator made.up_indicator dropped");
-    expect(corrections.some((c) => c.startsWith("context indicators added"))).toBe(true);
+    expect(corrections.some((c) => c.startsWith("indicators every case reads added"))).toBe(true);
     const dispatched = events().filter((e) => e.kind === "task_dispatched");
     expect(JSON.stringify(dispatched)).not.toContain("made.up_indicator");
   });

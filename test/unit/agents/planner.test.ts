@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { planOffline } from "../../../agents/planner/offline.js";
-import { suspectedTypologies } from "../../../agents/planner/playbooks.js";
+import {
+  EVERY_CASE_INDICATOR_IDS,
+  suspectedTypologies,
+} from "../../../agents/planner/playbooks.js";
 import { DEFAULT_BUDGET, NO_USAGE } from "../../../domain/budget.js";
 import { Case } from "../../../domain/case.js";
 import type { SellerProfile } from "../../../domain/profile.js";
@@ -36,7 +39,7 @@ describe("the offline planner", () => {
     expect(suspectedTypologies("routine re-review", [], [])).toEqual([]);
   });
 
-  it("goes deep on the suspected typology, screens the others, looks the shop up, and only plans catalogued indicators", () => {
+  it("reads the suspected typology first, then every other typology in full, looks the shop up, and only plans catalogued indicators", () => {
     const { tasks, suspected } = planOffline({
       case: theCase,
       profile,
@@ -52,12 +55,36 @@ describe("the offline planner", () => {
     expect(all).toContain("brushing.templated_reviews");
     expect(all).toContain("context.account_age_days");
     expect(all).toContain("click_farm.clicks_per_ip");
-    expect(all).not.toContain("collusion.repeat_concentration"); // collusion is screened, not searched in depth
+    expect(all).toContain("collusion.repeat_concentration"); // an unsuspected typology is read in full
+    expect(new Set(all)).toEqual(new Set(EVERY_CASE_INDICATOR_IDS));
+    expect(sql[1]?.goal).toBe("test the suspected brushing");
     expect(new Set(all).size).toBe(all.length);
     for (const id of all) expect(indicatorById(id), id).toBeDefined();
     expect(tasks.find((t) => t.agent === "web_search")).toMatchObject({
       queries: ["Luna Craft", "slr_1"],
     });
+  });
+
+  it.each([
+    ["names another typology", "sudden GMV spike, possibly an account takeover?"],
+    ["describes a symptom in lay words", "the reviews on this shop look fake"],
+    ["says nothing specific", "routine re-review"],
+  ])("reads every typology's indicators when the allegation %s", (_, allegation) => {
+    const { tasks } = planOffline({
+      case: { ...theCase, allegation },
+      profile,
+      iteration: 0,
+      read: new Set(),
+      requested: [],
+      budget: DEFAULT_BUDGET,
+      usage: NO_USAGE,
+    });
+    const all = tasks.flatMap((t) => (t.agent === "sql_retrieval" ? t.indicators : []));
+    expect(new Set(all)).toEqual(new Set(EVERY_CASE_INDICATOR_IDS));
+    expect(all).toContain("brushing.templated_reviews");
+    expect(all).toContain("brushing.fast_reviews");
+    const quota = tasks.reduce((s, t) => s + (t.agent === "sql_retrieval" ? t.maxQueries : 0), 0);
+    expect(quota).toBeGreaterThanOrEqual(all.length); // the default budget covers every value query
   });
 
   it("plans only what the reflection asked for in later rounds, skipping what was read", () => {
