@@ -64,6 +64,7 @@ export function assembleVerdict(state: CaseStateType, facts: RunFacts): Verdict 
     mode: facts.mode,
     models: facts.models,
     prompt_versions: state.prompts,
+    weights_version: j?.weightsVersion ?? null,
     budgets_used: {
       iterations: state.iteration,
       sql_queries: state.usage.sqlQueries,

@@ -6,6 +6,7 @@ import type { GuardedQuery } from "../agents/sql-retrieval/llm.js";
 import type { Queryable } from "../db/types.js";
 import type { Budget } from "../domain/budget.js";
 import type { ModelRole } from "../domain/model-role.js";
+import type { ModelWeights } from "../domain/weights.js";
 import type { BaselineCache } from "../tools/indicators/baselines.js";
 import type { ModelGateway } from "../tools/model/gateway.js";
 import type { SearchProvider } from "../tools/search/types.js";
@@ -28,6 +29,8 @@ export interface InvestigationDeps {
   searchProviders: SearchProvider[];
   /** Category baselines, through the recorder. */
   baselines: BaselineCache;
+  /** The offline reasoner's weights, through the recorder (a replay decides with the recorded ones). */
+  weights: () => Promise<ModelWeights>;
   /** Where every outside answer is recorded (live) or read back (replay). */
   recorder: Recorder;
   budget: Budget;

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { type BaseCheckpointSaver, MemorySaver } from "@langchain/langgraph";
+import { shippedWeights } from "../agents/reasoning/weights.js";
 import type { GuardedQuery } from "../agents/sql-retrieval/llm.js";
 import { DEFAULT_PRICES, type PriceTable } from "../config/prices.js";
 import { redactionSecret } from "../db/repositories/installation.js";
@@ -16,6 +17,7 @@ import type { Evidence } from "../domain/evidence.js";
 import type { IndicatorReading } from "../domain/indicator.js";
 import type { ModelRole } from "../domain/model-role.js";
 import type { Verdict } from "../domain/verdict.js";
+import type { ModelWeights } from "../domain/weights.js";
 import { type BaselineCache, createBaselineCache } from "../tools/indicators/baselines.js";
 import { createModelGateway } from "../tools/model/gateway.js";
 import { caseRedactionKey, createRedactor } from "../tools/redact/redactor.js";
@@ -32,6 +34,7 @@ import {
   recordedEmbedder,
   recordedProvider,
   recordedQueries,
+  recordedWeights,
 } from "./recorded-tools.js";
 import { createRecorder, type Recorder } from "./recorder.js";
 import type { CaseStateType } from "./state.js";
@@ -74,6 +77,8 @@ export interface InvestigatorOptions {
   redactionSecret?: string;
   /** How long one model-written query may run (on PGlite, in the sandbox: tools/sql/sandbox.ts). */
   sqlTimeoutMs?: number;
+  /** The offline reasoner's weights; default: the shipped file (agents/reasoning/weights/current.json). */
+  weights?: ModelWeights;
   now?: () => Date;
 }
 
@@ -185,6 +190,7 @@ export function createInvestigator(options: InvestigatorOptions) {
       embedder: options.embedder ? recordedEmbedder(options.embedder, recorder) : null,
       searchProviders: (options.searchProviders ?? []).map((p) => recordedProvider(p, recorder)),
       baselines: recordedBaselines(baselinesAt(asOf), recorder),
+      weights: recordedWeights(options.weights ?? shippedWeights(), recorder),
       recorder,
       budget,
       models,

@@ -1,7 +1,11 @@
 // The tools a run may use, seen through its recorder: a read-only query interface
 // (the warehouse, the document corpus) and the baseline comparisons. Nodes cannot
 // tell a live run from a replay; the recorder decides where answers come from.
+
+import { priorWeights } from "../agents/reasoning/weights.js";
 import type { Queryable, QueryResult } from "../db/types.js";
+import { isAppError } from "../domain/errors.js";
+import type { ModelWeights } from "../domain/weights.js";
 import type { BaselineCache } from "../tools/indicators/baselines.js";
 import {
   type SearchProvider,
@@ -22,6 +26,25 @@ export function recordedQueries(db: Queryable, tool: string, recorder: Recorder)
     async exec() {
       throw new Error(`${tool} is read-only during an investigation`);
     },
+  };
+}
+
+/**
+ * The reasoner's weights seen through the recorder, so a replay or a resumed run
+ * decides with the weights the run started with, whatever ships now. A run recorded
+ * before weights were recorded was decided with the hand-set prior.
+ */
+export function recordedWeights(
+  weights: ModelWeights,
+  recorder: Recorder,
+): () => Promise<ModelWeights> {
+  return async () => {
+    try {
+      return await recorder.observe("weights", { format: weights.format }, async () => weights);
+    } catch (error) {
+      if (recorder.replaying && isAppError(error, "replay_diverged")) return priorWeights();
+      throw error;
+    }
   };
 }
 

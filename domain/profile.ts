@@ -32,4 +32,6 @@ export interface Judgement {
   rejectedFindings?: string[];
   /** The calibrated score's own decision, when a model drafted this one. */
   calibratedDecision?: Verdict["decision"];
+  /** The version of the additive model's weights the scores come from. */
+  weightsVersion?: string;
 }

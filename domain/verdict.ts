@@ -92,6 +92,11 @@ export const Verdict = z.object({
     /** What the tokens cost by the configured price table (0 offline or for unpriced models). */
     cost_usd: z.number().min(0).default(0),
   }),
+  /**
+   * The version of the additive model's weights the typology scores come from
+   * (agents/reasoning/weights); null in verdicts stored before weights were versioned.
+   */
+  weights_version: z.string().nullable().default(null),
   /** Where a model failed and its deterministic counterpart took over. */
   degradations: z.array(Degradation).default([]),
   /** Knowledge-base passages (typology playbook, enforcement policy) the decision follows. */

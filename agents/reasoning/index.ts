@@ -6,6 +6,7 @@ import type { Evidence } from "../../domain/evidence.js";
 import type { IndicatorReading } from "../../domain/indicator.js";
 import type { Judgement } from "../../domain/profile.js";
 import type { TypologyAssessment } from "../../domain/verdict.js";
+import type { ModelWeights } from "../../domain/weights.js";
 import { type AgentContext, type AgentOutcome, degradation, modelFor } from "../agent.js";
 import { reasonWithModel } from "./llm.js";
 import { judge } from "./offline.js";
@@ -18,14 +19,16 @@ export interface ReasoningInput {
   caseText: string;
   evidence: Evidence[];
   readings: IndicatorReading[];
+  /** The additive model's weights (recorded with the run). */
+  weights: ModelWeights;
 }
 
 export async function reasonOverEvidence(
   input: ReasoningInput,
   ctx: AgentContext,
 ): Promise<AgentOutcome<{ assessments: TypologyAssessment[]; judgement: Judgement }>> {
-  const assessments = scoreTypologies(input.readings);
-  const offline = judge(assessments, input.readings);
+  const assessments = scoreTypologies(input.readings, input.weights);
+  const offline = { ...judge(assessments, input.readings), weightsVersion: input.weights.version };
   const { gateway, degradations } = modelFor(ctx, "reasoning", FALLBACK);
   if (!gateway) return { result: { assessments, judgement: offline }, calls: [], degradations };
   const drafted = await reasonWithModel(gateway, { ...input, assessments });
@@ -41,6 +44,7 @@ export async function reasonOverEvidence(
   const judgement: Judgement = {
     ...drafted.grounded.judgement,
     reasoner: gateway.label("reasoning"),
+    weightsVersion: input.weights.version,
     rejectedFindings: drafted.grounded.rejected,
     calibratedDecision: offline.decision,
   };

@@ -1,14 +1,13 @@
-// The offline reasoner's model: per typology, an additive log-odds score
-//
-//   log-odds = bias + Σ weight × feature(indicator value)
-//
-// Each feature maps an indicator's value to [0, 1] (a share as is, a count
-// saturating at `scale`, a threshold or a band). Every term is shown in the
-// verdict, so the explanation is exact: the contributions and the bias sum to the
-// log-odds. The weights are set by hand from what each signal means (DESIGN.md,
-// "Typologies and their signals") and checked against the demo worlds' marketplace
-// baselines (`casehound eval`); a positive weight is evidence for the typology, a
-// negative one evidence against it (counter-evidence).
+// The offline reasoner's model: per typology, which indicators it reads, how each
+// value's level maps to [0, 1] (a share as is, a count saturating at `scale`, a
+// band, a mark to stay under), which family of evidence each comes from, what a
+// finding claims — and the hand-set weights. Those weights are the documented
+// prior: set from what each signal means (DESIGN.md, "Typologies and their
+// signals"), they fix each term's direction (a positive weight is evidence for the
+// typology, a negative one evidence against it) and are what `casehound train`
+// starts from and regularises towards. The weights a verdict is decided with come
+// from a weights file (weights.ts), which adds each indicator's standing among its
+// category's sellers (features.ts).
 import { TYPOLOGIES, type Typology } from "../../domain/typology.js";
 
 export type Feature =
@@ -17,7 +16,7 @@ export type Feature =
   | { kind: "saturating"; scale: number }
   /** clamp((value - from) / (to - from), 0, 1) */
   | { kind: "band"; from: number; to: number }
-  /** 1 when the value is at most `below` (e.g. a conversion rate near zero) */
+  /** 1 at or under `below` (e.g. a conversion rate near zero), fading to 0 at three times it */
   | { kind: "below"; below: number };
 
 export interface Term {
@@ -36,7 +35,7 @@ export interface Term {
     | "orders"
     | "clicks"
     | "promotions";
-  /** Only counts when this other indicator is at least `min` (a rate over too few events means little). */
+  /** Counts fully when this other indicator is at least `min`, not at all under half of it (a rate over too few events means little). */
   gate?: { indicator: string; min: number };
   /** The claim a finding states when this term contributes, with {value} filled in. */
   claim: string;
@@ -274,19 +273,6 @@ export const MODELS: readonly TypologyModel[] = TYPOLOGIES.map((typology) => ({
   typology,
   ...BY_TYPOLOGY[typology],
 }));
-
-export function featureValue(feature: Feature, value: number): number {
-  switch (feature.kind) {
-    case "share":
-      return Math.min(1, Math.max(0, value));
-    case "saturating":
-      return Math.min(1, Math.max(0, value / feature.scale));
-    case "band":
-      return Math.min(1, Math.max(0, (value - feature.from) / (feature.to - feature.from)));
-    case "below":
-      return value <= feature.below ? 1 : 0;
-  }
-}
 
 /** Every indicator the models read, by typology (the planner's deep-dive list). */
 export function indicatorsFor(typology: Typology): string[] {

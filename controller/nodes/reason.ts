@@ -19,6 +19,7 @@ export async function reason(state: CaseStateType, config: RunnableConfig): Prom
       }),
       evidence: state.evidence,
       readings: state.readings,
+      weights: await deps.weights(),
     },
     agentContext(deps, state.usage),
   );
@@ -26,6 +27,7 @@ export async function reason(state: CaseStateType, config: RunnableConfig): Prom
   const { assessments, judgement } = result;
   await record("reasoning", {
     reasoner: judgement.reasoner ?? "offline log-odds",
+    weights: judgement.weightsVersion,
     assessments: assessments.map((a) => ({
       typology: a.typology,
       log_odds: a.log_odds,

@@ -3,6 +3,7 @@
 // cases, then replayed from their recordings alone — and must come out identical.
 // A recording changed or removed must make the replay say so.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { priorWeights, shippedWeights, weightsVersion } from "../../../agents/reasoning/weights.js";
 import { replayCase } from "../../../controller/replay.js";
 import { createCaseRunner } from "../../../controller/run-case.js";
 import { migrate } from "../../../db/migrate.js";
@@ -11,6 +12,7 @@ import { hashOf, sha256Hex } from "../../../domain/canonical-json.js";
 import { isAppError } from "../../../domain/errors.js";
 import { TYPOLOGIES } from "../../../domain/typology.js";
 import { decidingPart } from "../../../domain/verdict.js";
+import type { TermWeights } from "../../../domain/weights.js";
 import { submitAndDrive } from "../../../server/intake.js";
 import { seedWorld } from "../../../world/generate.js";
 import type { WorldLabels } from "../../../world/labels.js";
@@ -73,6 +75,29 @@ export function replaySuite(engine: string, open: () => Promise<TestDatabase>): 
         expect(report.stepsCompared, label).toBeGreaterThan(label === "unknown seller" ? 2 : 30);
         expect(report.recordedAnswers, label).toBeGreaterThan(0);
       }
+    });
+
+    it("decides again with the weights the run was decided with, not the ones shipped now", async () => {
+      const custom = priorWeights();
+      custom.typologies.brushing.bias -= 1;
+      custom.typologies.collusion.terms[0] = {
+        ...(custom.typologies.collusion.terms[0] as TermWeights),
+        tail: 1.5,
+      };
+      custom.version = weightsVersion(custom.typologies);
+      expect(custom.version).not.toBe(shippedWeights().version);
+      const runner = createCaseRunner(t.db, { warehouse: t.db, weights: custom });
+      const planted = labels.subjects.find((s) => s.kind === "brushing" && s.role === "primary");
+      const outcome = await submitAndDrive(
+        runner,
+        t.db,
+        { subject: planted!.subject, allegation: "Flagged for review" },
+        { actor: "cli" },
+      );
+      expect(outcome.verdict.weights_version).toBe(custom.version);
+      const report = await replayCase(t.db, outcome.case.id);
+      expect(report.differences).toEqual([]);
+      expect(report.identical).toBe(true);
     });
 
     it("names the step that differs when a recorded answer was changed (hash recomputed to match)", async () => {

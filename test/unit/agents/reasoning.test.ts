@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { featureValue, MODELS } from "../../../agents/reasoning/model.js";
+import { levelValue } from "../../../agents/reasoning/features.js";
+import { MODELS } from "../../../agents/reasoning/model.js";
 import { independentStrongSignals, judge } from "../../../agents/reasoning/offline.js";
 import { scoreTypologies, sigmoid } from "../../../agents/reasoning/score.js";
+import { priorWeights } from "../../../agents/reasoning/weights.js";
 import type { IndicatorReading } from "../../../domain/indicator.js";
 
 function reading(
@@ -21,6 +23,8 @@ function reading(
   };
 }
 
+const PRIOR = priorWeights();
+
 const BRUSHING = [
   reading("brushing.buyer_device_sharing", 0.6),
   reading("brushing.buyer_address_sharing", 0.55),
@@ -33,7 +37,7 @@ const BRUSHING = [
 
 describe("the additive log-odds model", () => {
   it("explains every score exactly: bias plus contributions equals the log-odds", () => {
-    for (const a of scoreTypologies(BRUSHING)) {
+    for (const a of scoreTypologies(BRUSHING, PRIOR)) {
       const sum = a.bias + a.contributions.reduce((s, c) => s + c.log_odds, 0);
       expect(a.log_odds).toBeCloseTo(sum, 5);
       expect(a.probability).toBeCloseTo(sigmoid(a.log_odds), 10);
@@ -41,7 +45,7 @@ describe("the additive log-odds model", () => {
   });
 
   it("scores a brushing pattern as brushing, far above every other typology", () => {
-    const scores = scoreTypologies(BRUSHING);
+    const scores = scoreTypologies(BRUSHING, PRIOR);
     const brushing = scores.find((s) => s.typology === "brushing");
     expect(brushing?.probability).toBeGreaterThan(0.99);
     for (const s of scores.filter((x) => x.typology !== "brushing"))
@@ -52,8 +56,10 @@ describe("the additive log-odds model", () => {
     const withPromo = BRUSHING.map((r) =>
       r.indicator === "incentive_abuse.fresh_promo_redemptions" ? { ...r, value: 40 } : r,
     );
-    const before = scoreTypologies(BRUSHING).find((s) => s.typology === "brushing")?.log_odds ?? 0;
-    const after = scoreTypologies(withPromo).find((s) => s.typology === "brushing")?.log_odds ?? 0;
+    const before =
+      scoreTypologies(BRUSHING, PRIOR).find((s) => s.typology === "brushing")?.log_odds ?? 0;
+    const after =
+      scoreTypologies(withPromo, PRIOR).find((s) => s.typology === "brushing")?.log_odds ?? 0;
     expect(before - after).toBeCloseTo(5, 5);
   });
 
@@ -62,22 +68,23 @@ describe("the additive log-odds model", () => {
       reading("incentive_abuse.fresh_promo_redemptions", 3, "count"),
       reading("incentive_abuse.fresh_promo_undo_rate", 1),
     ];
-    const undo = scoreTypologies(few)
+    const undo = scoreTypologies(few, PRIOR)
       .find((s) => s.typology === "incentive_abuse")
       ?.contributions.find((c) => c.indicator === "incentive_abuse.fresh_promo_undo_rate");
     expect(undo?.log_odds).toBe(0);
   });
 
   it("skips indicators with no value instead of treating them as zero evidence", () => {
-    const scores = scoreTypologies([reading("brushing.buyer_device_sharing", null)]);
+    const scores = scoreTypologies([reading("brushing.buyer_device_sharing", null)], PRIOR);
     expect(scores.find((s) => s.typology === "brushing")?.contributions).toEqual([]);
   });
 
   it("maps values to features within [0, 1]", () => {
-    expect(featureValue({ kind: "share" }, 1.7)).toBe(1);
-    expect(featureValue({ kind: "saturating", scale: 4 }, 2)).toBe(0.5);
-    expect(featureValue({ kind: "band", from: 0.2, to: 0.6 }, 0.4)).toBeCloseTo(0.5);
-    expect(featureValue({ kind: "below", below: 0.01 }, 0.02)).toBe(0);
+    expect(levelValue({ kind: "share" }, 1.7)).toBe(1);
+    expect(levelValue({ kind: "saturating", scale: 4 }, 2)).toBe(0.5);
+    expect(levelValue({ kind: "band", from: 0.2, to: 0.6 }, 0.4)).toBeCloseTo(0.5);
+    expect(levelValue({ kind: "below", below: 0.01 }, 0.04)).toBe(0);
+    expect(levelValue({ kind: "below", below: 0.01 }, 0.02)).toBeCloseTo(0.5); // graded past the mark
   });
 
   it("has a model for every typology, each with at least three signals", () => {
@@ -95,7 +102,7 @@ describe("the additive log-odds model", () => {
 
 describe("the offline judgement", () => {
   it("decides fraud with a ban when two independent strong signals support it", () => {
-    const j = judge(scoreTypologies(BRUSHING), BRUSHING);
+    const j = judge(scoreTypologies(BRUSHING, PRIOR), BRUSHING);
     expect(j.decision).toBe("fraud");
     expect(j.topTypology).toBe("brushing");
     expect(j.action).toBe("ban");
@@ -109,7 +116,7 @@ describe("the offline judgement", () => {
       reading("brushing.buyer_address_sharing", 0.5),
       reading("brushing.fresh_single_seller_buyers", 0.25),
     ];
-    const j = judge(scoreTypologies(oneStrong), oneStrong);
+    const j = judge(scoreTypologies(oneStrong, PRIOR), oneStrong);
     expect(j.decision).toBe("fraud");
     expect(independentStrongSignals(j.findings, "brushing")).toBe(1);
     expect(j.action).toBe("restrict");
@@ -120,7 +127,7 @@ describe("the offline judgement", () => {
       reading("brushing.buyer_device_sharing", 0.5),
       reading("brushing.fresh_single_seller_buyers", 0.4),
     ];
-    const j = judge(scoreTypologies(weak), weak);
+    const j = judge(scoreTypologies(weak, PRIOR), weak);
     expect(j.decision).toBe("suspicious");
     expect(j.action).toBe("monitor");
   });
@@ -130,7 +137,7 @@ describe("the offline judgement", () => {
       reading("brushing.buyer_device_sharing", 0),
       reading("context.unverified_one_star_burst", 40, "count"),
     ];
-    const j = judge(scoreTypologies(calm), calm);
+    const j = judge(scoreTypologies(calm, PRIOR), calm);
     expect(j.decision).toBe("not_fraud");
     expect(j.action).toBe("no_action");
     expect(j.findings).toEqual([]);
