@@ -15,6 +15,7 @@ import { registerSearchCommands } from "./commands/search.js";
 import { registerSeedCommand } from "./commands/seed.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerSqlCommands } from "./commands/sql.js";
+import { registerTrainCommand } from "./commands/train.js";
 
 const USAGE_CODES = new Set(["bad_argument", "config_invalid"]);
 
@@ -29,6 +30,7 @@ function buildProgram(): Command {
   registerInvestigateCommand(program);
   registerDemoCommand(program);
   registerEvalCommand(program);
+  registerTrainCommand(program);
   registerAuditCommands(program);
   registerReplayCommand(program);
   registerResumeCommand(program);

@@ -37,6 +37,13 @@ export async function withCaseRunner<T>(
             checkpointer: checkpoints.saver,
             leaseMs: env.CASEHOUND_RUN_LEASE_MS,
             ...models.investigatorModels(env),
+            ...(env.CASEHOUND_WEIGHTS_FILE
+              ? {
+                  weights: (await import("../agents/reasoning/weights.js")).readWeightsFile(
+                    env.CASEHOUND_WEIGHTS_FILE,
+                  ),
+                }
+              : {}),
             ...(await search.prepareSearch(db, env)),
             ...options,
           });

@@ -29,6 +29,8 @@ export const EnvSchema = z.object({
   WAREHOUSE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
   /** Where the embedded database and local files (labels, caches) live. */
   CASEHOUND_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./.casehound")),
+  /** A weights file `casehound train` wrote, for the offline reasoner. Unset: the shipped weights. */
+  CASEHOUND_WEIGHTS_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
   /** Server PostgreSQL used by the *.int.test.ts suites; unset: they are skipped. */
   TEST_DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
   /** Test tier: `full` runs the heavy trials (load, crash) at full size, as CI does; else smaller. */
