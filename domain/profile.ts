@@ -34,4 +34,9 @@ export interface Judgement {
   calibratedDecision?: Verdict["decision"];
   /** The version of the additive model's weights the scores come from. */
   weightsVersion?: string;
+  /**
+   * Set when the outlier guard kept a not_fraud score from clearing the seller:
+   * the typology whose indicators stand beyond their category's p99, and which.
+   */
+  outlierGuard?: { typology: Typology; indicators: string[] };
 }

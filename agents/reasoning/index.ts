@@ -41,8 +41,22 @@ export async function reasonOverEvidence(
         degradation("reasoning", drafted.failure ?? "no output", FALLBACK),
       ],
     };
+  const modelled: Judgement = drafted.grounded.judgement;
+  // The outlier guard holds in LLM mode too: a model's not_fraud does not clear p99 anomalies.
+  const guarded: Judgement =
+    offline.outlierGuard && modelled.decision === "not_fraud"
+      ? {
+          ...modelled,
+          decision: "suspicious",
+          topTypology: offline.topTypology,
+          action: "monitor",
+          findings: offline.findings,
+          reasoning: [...modelled.reasoning, ...offline.reasoning.slice(-1)],
+          outlierGuard: offline.outlierGuard,
+        }
+      : modelled;
   const judgement: Judgement = {
-    ...drafted.grounded.judgement,
+    ...guarded,
     reasoner: gateway.label("reasoning"),
     weightsVersion: input.weights.version,
     rejectedFindings: drafted.grounded.rejected,

@@ -3,11 +3,14 @@
 //
 //   probability ≥ 0.9  → fraud        (action: ban with two independent strong signals, else restrict)
 //   probability ≥ 0.5  → suspicious   (monitor; always for a human to review)
-//   otherwise          → not_fraud    (no action)
+//   otherwise          → not_fraud    (no action) — unless the outlier guard (outliers.ts)
+//                        finds a typology's indicators beyond their category's p99 and
+//                        no counter-evidence explains them: then suspicious, for review
 import type { IndicatorReading } from "../../domain/indicator.js";
 import type { Judgement } from "../../domain/profile.js";
 import type { Finding, TypologyAssessment } from "../../domain/verdict.js";
 import { MODELS, STRONG_SIGNAL, type Term } from "./model.js";
+import { type OutlierAlarm, outlierAlarm } from "./outliers.js";
 
 export const FRAUD_AT = 0.9;
 export const SUSPICIOUS_AT = 0.5;
@@ -106,6 +109,25 @@ export function independentStrongSignals(findings: readonly Finding[], typology:
   return families.size;
 }
 
+function formatPlain(value: number, unit: IndicatorReading["unit"]): string {
+  return formatValue({ value, unit } as IndicatorReading);
+}
+
+/** A finding per outlier: what stands beyond the category's p99, citing its reading. */
+function outlierFindings(alarm: OutlierAlarm, readings: Map<string, IndicatorReading>): Finding[] {
+  return alarm.outliers.map((o) => {
+    const r = readings.get(o.indicator) as IndicatorReading;
+    return {
+      claim: `${r.title}: ${formatPlain(o.value, r.unit)}, beyond the 99th percentile of ${o.scope} (${formatPlain(o.p99, r.unit)})${o.farBeyond ? ", far beyond it" : ""}`,
+      typology: alarm.typology,
+      basis: o.indicator,
+      evidence_ids: [o.evidence_id],
+      weight: 0,
+      strength: "moderate",
+    };
+  });
+}
+
 export function judge(
   assessments: readonly TypologyAssessment[],
   readings: readonly IndicatorReading[],
@@ -116,6 +138,27 @@ export function judge(
   const decision = risk >= FRAUD_AT ? "fraud" : risk >= SUSPICIOUS_AT ? "suspicious" : "not_fraud";
   const explained = top ? explain(top, byId) : { findings: [], counter: [] };
   const counter = [...explained.counter, ...contextCounter(byId)];
+  const alarm = decision === "not_fraud" && counter.length === 0 ? outlierAlarm(readings) : null;
+  if (alarm) {
+    const scored = assessments.find((a) => a.typology === alarm.typology);
+    return {
+      decision: "suspicious",
+      topTypology: alarm.typology,
+      riskScore: risk,
+      confidence: Math.max(risk, 1 - risk),
+      action: "monitor",
+      findings: outlierFindings(alarm, byId),
+      counter,
+      reasoning: [
+        ...reasoningSteps(assessments),
+        `outlier guard: ${alarm.outliers.length} ${alarm.typology} indicator(s) beyond their category's 99th percentile (${alarm.outliers.map((o) => o.indicator).join(", ")}) with nothing to explain them, though the model scores p = ${(scored?.probability ?? 0).toFixed(3)}: not cleared, suspicious for a human to review`,
+      ],
+      outlierGuard: {
+        typology: alarm.typology,
+        indicators: alarm.outliers.map((o) => o.indicator),
+      },
+    };
+  }
   const strong = top ? independentStrongSignals(explained.findings, top.typology) : 0;
   const action =
     decision === "fraud"

@@ -87,7 +87,12 @@ export function reflectOffline(input: ReflectionInput): ReflectionOutcome {
       : judgement.riskScore >= SUSPICIOUS_AT
         ? "suspicious"
         : "not_fraud";
-  if (band !== judgement.decision)
+  const guard = judgement.outlierGuard;
+  if (guard)
+    issues.push(
+      `${guard.typology} is not cleared: ${guard.indicators.length} of its indicators stand beyond their category's 99th percentile (${guard.indicators.join(", ")}) and nothing read explains them; the model's weights may not fit this marketplace, so a human decides`,
+    );
+  else if (band !== judgement.decision)
     issues.push(
       `decision ${judgement.decision} does not match risk score ${judgement.riskScore.toFixed(3)}`,
     );
