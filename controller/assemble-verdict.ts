@@ -65,6 +65,7 @@ export function assembleVerdict(state: CaseStateType, facts: RunFacts): Verdict 
     models: facts.models,
     prompt_versions: state.prompts,
     weights_version: j?.weightsVersion ?? null,
+    counterfactuals: j?.counterfactuals ?? [],
     budgets_used: {
       iterations: state.iteration,
       sql_queries: state.usage.sqlQueries,

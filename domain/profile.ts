@@ -1,6 +1,6 @@
 // The subject as the investigation resolved it, and the reasoner's draft decision.
 import type { Typology } from "./typology.js";
-import type { Finding, Verdict } from "./verdict.js";
+import type { Counterfactual, Finding, Verdict } from "./verdict.js";
 
 export interface SellerProfile {
   sellerId: string;
@@ -39,4 +39,6 @@ export interface Judgement {
    * the typology whose indicators stand beyond their category's p99, and which.
    */
   outlierGuard?: { typology: Typology; indicators: string[] };
+  /** The smallest single-indicator changes that would move the offline decision to a neighbour. */
+  counterfactuals?: Counterfactual[];
 }

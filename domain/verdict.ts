@@ -58,6 +58,23 @@ export const Degradation = z.object({
 });
 export type Degradation = z.infer<typeof Degradation>;
 
+/**
+ * The smallest change of one indicator (in its category's spreads, p50 to p99) that
+ * would have moved the decision to its neighbour, computed exactly for the offline
+ * reasoner: applied to the readings, it reaches `to`.
+ */
+export const Counterfactual = z.object({
+  to: Decision,
+  indicator: z.string(),
+  from_value: z.number(),
+  to_value: z.number(),
+  /** How far the value moves, in spreads of the seller's category. */
+  spreads: z.number().nonnegative(),
+  evidence_id: z.string(),
+  statement: z.string(),
+});
+export type Counterfactual = z.infer<typeof Counterfactual>;
+
 export const Verdict = z.object({
   case_id: z.string(),
   subject: Subject,
@@ -97,6 +114,8 @@ export const Verdict = z.object({
    * (agents/reasoning/weights); null in verdicts stored before weights were versioned.
    */
   weights_version: z.string().nullable().default(null),
+  /** Per neighbouring decision, the smallest single-indicator change that reaches it (offline reasoner). */
+  counterfactuals: z.array(Counterfactual).default([]),
   /** Where a model failed and its deterministic counterpart took over. */
   degradations: z.array(Degradation).default([]),
   /** Knowledge-base passages (typology playbook, enforcement policy) the decision follows. */

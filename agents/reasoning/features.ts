@@ -44,14 +44,18 @@ export function tailValue(baseline: Baseline, value: number): number {
   return (value - baseline.p90) / (baseline.p99 - baseline.p90);
 }
 
-/** How far beyond the category's p99, in spreads (p50 to p99, floored), saturating at FAR_SPREADS. */
+/** The category's spread, p50 to p99, floored by the smallest difference the unit can mean. */
+export function spreadOf(baseline: Baseline, unit: IndicatorReading["unit"]): number {
+  return Math.max(baseline.p99 - baseline.p50, MEANINGFUL[unit]);
+}
+
+/** How far beyond the category's p99, in spreads (spreadOf), saturating at FAR_SPREADS. */
 export function farValue(
   baseline: Baseline,
   value: number,
   unit: IndicatorReading["unit"],
 ): number {
-  const spread = Math.max(baseline.p99 - baseline.p50, MEANINGFUL[unit]);
-  return clamp01((value - baseline.p99) / (FAR_SPREADS * spread));
+  return clamp01((value - baseline.p99) / (FAR_SPREADS * spreadOf(baseline, unit)));
 }
 
 /**

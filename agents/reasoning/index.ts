@@ -8,6 +8,7 @@ import type { Judgement } from "../../domain/profile.js";
 import type { TypologyAssessment } from "../../domain/verdict.js";
 import type { ModelWeights } from "../../domain/weights.js";
 import { type AgentContext, type AgentOutcome, degradation, modelFor } from "../agent.js";
+import { counterfactuals } from "./counterfactual.js";
 import { reasonWithModel } from "./llm.js";
 import { judge } from "./offline.js";
 import { scoreTypologies } from "./score.js";
@@ -28,7 +29,11 @@ export async function reasonOverEvidence(
   ctx: AgentContext,
 ): Promise<AgentOutcome<{ assessments: TypologyAssessment[]; judgement: Judgement }>> {
   const assessments = scoreTypologies(input.readings, input.weights);
-  const offline = { ...judge(assessments, input.readings), weightsVersion: input.weights.version };
+  const offline: Judgement = {
+    ...judge(assessments, input.readings),
+    weightsVersion: input.weights.version,
+    counterfactuals: counterfactuals(input.readings, input.weights),
+  };
   const { gateway, degradations } = modelFor(ctx, "reasoning", FALLBACK);
   if (!gateway) return { result: { assessments, judgement: offline }, calls: [], degradations };
   const drafted = await reasonWithModel(gateway, { ...input, assessments });
@@ -59,6 +64,8 @@ export async function reasonOverEvidence(
     ...guarded,
     reasoner: gateway.label("reasoning"),
     weightsVersion: input.weights.version,
+    // The counterfactuals are the offline reasoner's: exact for the additive model, not the model's prose.
+    counterfactuals: offline.counterfactuals ?? [],
     rejectedFindings: drafted.grounded.rejected,
     calibratedDecision: offline.decision,
   };

@@ -128,17 +128,50 @@ function outlierFindings(alarm: OutlierAlarm, readings: Map<string, IndicatorRea
   });
 }
 
+/** Counter-evidence explains an alarm: context that speaks for the seller, or the typology's own counter-signals. */
+function explained(
+  alarm: OutlierAlarm,
+  assessments: readonly TypologyAssessment[],
+  context: readonly Finding[],
+): boolean {
+  if (context.length > 0) return true;
+  const own = assessments.find((a) => a.typology === alarm.typology);
+  const against = (own?.contributions ?? []).reduce((s, c) => s + Math.min(0, c.log_odds), 0);
+  return against <= -STRONG_SIGNAL / 2;
+}
+
+export interface Decided {
+  decision: "fraud" | "suspicious" | "not_fraud";
+  top: TypologyAssessment | undefined;
+  /** The outlier guard's alarm when it kept a not_fraud score from clearing the seller. */
+  alarm: OutlierAlarm | null;
+  context: Finding[];
+}
+
+/** The decision alone (what judge decides, without the explanation): bands, then the outlier guard. */
+export function decide(
+  assessments: readonly TypologyAssessment[],
+  readings: readonly IndicatorReading[],
+  byId: Map<string, IndicatorReading> = new Map(readings.map((r) => [r.indicator, r])),
+): Decided {
+  const top = [...assessments].sort((a, b) => b.probability - a.probability)[0];
+  const risk = top?.probability ?? 0;
+  const banded = risk >= FRAUD_AT ? "fraud" : risk >= SUSPICIOUS_AT ? "suspicious" : "not_fraud";
+  const context = contextCounter(byId);
+  const candidate = banded === "not_fraud" ? outlierAlarm(readings) : null;
+  const alarm = candidate && !explained(candidate, assessments, context) ? candidate : null;
+  return { decision: alarm ? "suspicious" : banded, top, alarm, context };
+}
+
 export function judge(
   assessments: readonly TypologyAssessment[],
   readings: readonly IndicatorReading[],
 ): Judgement {
   const byId = new Map(readings.map((r) => [r.indicator, r]));
-  const top = [...assessments].sort((a, b) => b.probability - a.probability)[0];
+  const { decision, top, alarm, context } = decide(assessments, readings, byId);
   const risk = top?.probability ?? 0;
-  const decision = risk >= FRAUD_AT ? "fraud" : risk >= SUSPICIOUS_AT ? "suspicious" : "not_fraud";
-  const explained = top ? explain(top, byId) : { findings: [], counter: [] };
-  const counter = [...explained.counter, ...contextCounter(byId)];
-  const alarm = decision === "not_fraud" && counter.length === 0 ? outlierAlarm(readings) : null;
+  const explanation = top ? explain(top, byId) : { findings: [], counter: [] };
+  const counter = [...explanation.counter, ...context];
   if (alarm) {
     const scored = assessments.find((a) => a.typology === alarm.typology);
     return {
@@ -159,7 +192,7 @@ export function judge(
       },
     };
   }
-  const strong = top ? independentStrongSignals(explained.findings, top.typology) : 0;
+  const strong = top ? independentStrongSignals(explanation.findings, top.typology) : 0;
   const action =
     decision === "fraud"
       ? strong >= 2
@@ -174,7 +207,7 @@ export function judge(
     riskScore: risk,
     confidence: Math.max(risk, 1 - risk),
     action,
-    findings: decision === "not_fraud" ? [] : explained.findings,
+    findings: decision === "not_fraud" ? [] : explanation.findings,
     counter,
     reasoning: reasoningSteps(assessments),
   };

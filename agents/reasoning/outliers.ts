@@ -6,13 +6,19 @@
 // anomalies (a campaign against the seller, genuine demand) lifts the guard.
 import type { IndicatorReading } from "../../domain/indicator.js";
 import type { Typology } from "../../domain/typology.js";
-import { farValue } from "./features.js";
+import { farValue, spreadOf } from "./features.js";
 import { MODELS } from "./model.js";
 
 /** Fewer comparable sellers than this and the 99th percentile is just the largest value seen. */
 export const MIN_PEERS = 20;
 /** This many indicators of one typology beyond p99 trip the guard (or one at the far saturation). */
 export const OUTLIERS_TO_TRIP = 2;
+/**
+ * How far past p99 a value must be to count, in the category's spreads (p50 to p99,
+ * floored by what the unit can mean): 0.5% past a 0.4% p99 is noise, not an anomaly.
+ * Counts must also pass p99 by at least one whole event.
+ */
+export const MATERIAL_SPREADS = 0.5;
 
 export interface Outlier {
   indicator: string;
@@ -41,7 +47,9 @@ export function outliersOf(
     const r = readings.get(term.indicator);
     const b = r?.baseline;
     if (!r || r.value === null || !b || b.sellers < MIN_PEERS) continue;
-    if (r.value > b.p99 && r.value > 0)
+    const past = r.value - b.p99;
+    const whole = r.unit !== "count" && r.unit !== "flag" ? true : past >= 1;
+    if (r.value > 0 && whole && past >= MATERIAL_SPREADS * spreadOf(b, r.unit))
       out.push({
         indicator: r.indicator,
         value: r.value,

@@ -154,6 +154,23 @@ export function buildReport(input: {
   sections.push(
     { heading: "How the score adds up", blocks: list(verdict.reasoning.map((step) => [step])) },
     {
+      heading: "What would change the decision",
+      blocks: verdict.counterfactuals.length
+        ? list(
+            verdict.counterfactuals.map((c) => [
+              `${c.statement}: a move of ${c.spreads.toFixed(2)} category spreads `,
+              { code: c.evidence_id },
+            ]),
+          )
+        : list([
+            [
+              verdict.decision === "insufficient_evidence"
+                ? "nothing: the evidence is too thin to decide either way"
+                : "no change of a single indicator would move the decision to a neighbouring one",
+            ],
+          ]),
+    },
+    {
       heading: "Reflection",
       blocks: [
         {

@@ -55,6 +55,12 @@ function timeLines(verdict: Verdict): Line[] {
   return lines;
 }
 
+function weightsLine(verdict: Verdict): Line[] {
+  return verdict.weights_version
+    ? [["scores from the offline reasoner's weights ", { code: verdict.weights_version }]]
+    : [];
+}
+
 export function runSection(verdict: Verdict): Section {
   const u = verdict.budgets_used;
   const spent = [
@@ -77,7 +83,9 @@ export function runSection(verdict: Verdict): Section {
     blocks: [
       {
         kind: "list",
-        items: [[spent], ...tokens, ...timeLines(verdict)].map((line: Line) => ({ line })),
+        items: [[spent], ...tokens, ...weightsLine(verdict), ...timeLines(verdict)].map(
+          (line: Line) => ({ line }),
+        ),
       },
     ],
   };

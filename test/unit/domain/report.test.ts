@@ -128,6 +128,35 @@ describe("the case report", () => {
     expect(SHOP_DESCRIPTION).toContain("<script>");
   });
 
+  it("says what would change the decision, and which weights the scores come from", () => {
+    const withCounterfactual = {
+      ...verdict,
+      weights_version: "w-0123456789ab",
+      counterfactuals: [
+        {
+          to: "suspicious" as const,
+          indicator: "brushing.buyer_device_sharing",
+          from_value: 0.6,
+          to_value: 0.31,
+          spreads: 1.45,
+          evidence_id: "ev_0000000000000001",
+          statement:
+            "the verdict would have been suspicious had share of buyers sharing a device been at most 31.0% (it is 60.0%)",
+        },
+      ],
+    };
+    for (const render of [reportText, reportMarkdown, reportHtml]) {
+      const out = render(buildReport({ verdict: withCounterfactual, evidence }));
+      expect(out).toContain("What would change the decision");
+      expect(out).toContain("would have been suspicious had share of buyers sharing a device");
+      expect(out).toContain("w-0123456789ab");
+    }
+    const none = reportText(
+      buildReport({ verdict: { ...verdict, counterfactuals: [] }, evidence }),
+    );
+    expect(none).toContain("no change of a single indicator would move the decision");
+  });
+
   it("adds the analysts' reviews with the verdict hash they name", () => {
     const withReview = reportText(
       buildReport({
