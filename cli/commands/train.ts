@@ -7,10 +7,10 @@ import { join } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { AppError } from "../../domain/errors.js";
 import { TYPOLOGIES } from "../../domain/typology.js";
-import { parseSeed } from "../arguments.js";
 import { context } from "../context.js";
 import { table } from "../format.js";
 import { noProgressOption, progressOption, progressReporter } from "../progress.js";
+import { seedList, TRAIN_DEFAULTS, variantList } from "../train/options.js";
 
 interface TrainOptions {
   seeds: number[];
@@ -23,23 +23,6 @@ interface TrainOptions {
   out?: string;
   json?: boolean;
   progress?: boolean;
-}
-
-function seedList(value: string): number[] {
-  const seeds = value.split(",").map((s) => s.trim());
-  if (seeds.length === 0 || seeds.length > 50 || seeds.some((s) => s === ""))
-    throw new InvalidArgumentError("must be 1 to 50 comma-separated seeds, e.g. 1,2,3.");
-  return seeds.map(parseSeed);
-}
-
-const VARIANTS = ["classic"];
-
-function variantList(value: string): string[] {
-  const list = value.split(",").map((s) => s.trim());
-  const unknown = list.filter((v) => !VARIANTS.includes(v));
-  if (list.length === 0 || unknown.length)
-    throw new InvalidArgumentError(`must be a comma-separated list of ${VARIANTS.join(", ")}.`);
-  return [...new Set(list)];
 }
 
 function positive(max: number) {
@@ -68,8 +51,13 @@ export function registerTrainCommand(program: Command): void {
       new Option("--size <size>", "world size").choices(["small", "medium"]).default("small"),
     )
     .option("--variants <list>", "the generator's variant mixes", variantList, ["classic"])
-    .option("--sample <n>", "unflagged sellers read per world", positive(5000), 120)
-    .option("--l2 <x>", "pull towards the hand-set prior", positive(100), 0.01)
+    .option(
+      "--sample <n>",
+      "unflagged sellers read per world",
+      positive(5000),
+      TRAIN_DEFAULTS.sample,
+    )
+    .option("--l2 <x>", "pull towards the hand-set prior", positive(100), TRAIN_DEFAULTS.l2)
     .option("--reviews", "also learn from analysts' reviews in the configured database")
     .option("--out <file>", "where to write the weights (default: <data dir>/weights.json)")
     .option("--json", "print the weights file instead of a summary")

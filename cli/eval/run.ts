@@ -12,7 +12,10 @@ export interface EvalCase extends Outcome {
   sellerId: string;
   kind: string;
   intensity: string | null;
+  /** The generator's variant of the planted pattern (coordination channel, evasion), if any. */
+  variant: string | null;
   decision: Decision;
+  needsReview: boolean;
 }
 
 export interface EvalRun {
@@ -63,9 +66,15 @@ export async function runEval(
     /** Called after each case with how many are done of how many there are. */
     onCase?: (c: EvalCase, done: number, total: number) => void;
     search?: Pick<InvestigatorOptions, "embedder" | "searchProviders">;
+    /** The offline reasoner's weights; default: the shipped ones. */
+    weights?: InvestigatorOptions["weights"];
   },
 ): Promise<EvalRun> {
-  const investigate = createInvestigator({ warehouse: db, ...options.search });
+  const investigate = createInvestigator({
+    warehouse: db,
+    ...options.search,
+    ...(options.weights ? { weights: options.weights } : {}),
+  });
   let done = 0;
   let total = 0;
   const run = async (subject: LabelledSubject): Promise<EvalCase> => {
@@ -81,10 +90,12 @@ export async function runEval(
       sellerId: subject.subject.id,
       kind: subject.kind,
       intensity: subject.intensity,
+      variant: (subject as { variant?: string | null }).variant ?? null,
       truth: subject.typology,
       predicted,
       risk: verdict.risk_score,
       decision: verdict.decision,
+      needsReview: verdict.needs_human_review,
       ms: performance.now() - started,
     };
     options.onCase?.(outcome, ++done, total);

@@ -28,3 +28,14 @@ export const SELLERS = `SELECT seller_id, registered_at, category, payout_accoun
 export function defineIndicator(definition: IndicatorDefinition): IndicatorDefinition {
   return definition;
 }
+
+/**
+ * How much a buyer linked through a shared attribute (an IP, a device, an address)
+ * counts, from how many buyers anywhere use that attribute: fully up to
+ * HUB_DEGREE of them, then HUB_DEGREE / degree. A hub (carrier NAT, campus,
+ * forwarding warehouse) can so add at most HUB_DEGREE buyers' worth in all, however
+ * many it carries: rarity decides, never a list of known hubs.
+ */
+export const HUB_DEGREE = 8;
+export const HUB_WEIGHT = (degree: string) =>
+  `least(1.0, ${HUB_DEGREE}.0 / greatest(${degree}, 1))::float8`;

@@ -14,13 +14,20 @@ export const BRUSHING_INDICATORS = [
     topics: ["brushing"],
     unit: "share",
     description:
-      "Distinct buyers who placed an order from a device another of this seller's buyers also used (90 days). Households make this a few percent; brushing farms make it most.",
+      "Distinct buyers who placed an order from a device another of this seller's buyers also used (90 days), each weighted by the share of that device's buyers anywhere who buy here: a farm's devices serve this shop, a shared kiosk or a hub serves everyone. Households make this a few percent; brushing farms make it most.",
     whenAbsent: null,
     // Group, then join: a self-join of every buyer pair grows with the square of a big seller's buyers.
     valueSql: `${RECENT},
-      shared AS (SELECT seller_id, device_id FROM o WHERE device_id IS NOT NULL GROUP BY 1, 2 HAVING count(DISTINCT buyer_id) > 1)
-      SELECT o.seller_id, (count(DISTINCT o.buyer_id) FILTER (WHERE sh.device_id IS NOT NULL))::float8 / count(DISTINCT o.buyer_id) AS value
-        FROM o LEFT JOIN shared sh ON sh.seller_id = o.seller_id AND sh.device_id = o.device_id GROUP BY o.seller_id`,
+      shared AS (SELECT seller_id, device_id, count(DISTINCT buyer_id) AS here FROM o WHERE device_id IS NOT NULL GROUP BY 1, 2 HAVING count(DISTINCT buyer_id) > 1),
+      -- how many buyers anywhere use each shared device (90 days): one used mostly by other shops' buyers is a hub
+      total AS (SELECT x.device_id, count(DISTINCT x.buyer_id) AS buyers FROM risk.orders x
+                 WHERE x.device_id IN (SELECT device_id FROM shared)
+                   AND x.created_at > $2::timestamptz - interval '90 days' AND x.created_at <= $2::timestamptz GROUP BY 1),
+      w AS (SELECT sh.seller_id, sh.device_id, least(1.0, sh.here::float8 / greatest(t.buyers, 1)) AS w
+              FROM shared sh JOIN total t USING (device_id)),
+      per AS (SELECT o.seller_id, o.buyer_id, max(coalesce(w.w, 0)) AS w
+                FROM o LEFT JOIN w ON w.seller_id = o.seller_id AND w.device_id = o.device_id GROUP BY 1, 2)
+      SELECT seller_id, (sum(w) / count(*))::float8 AS value FROM per GROUP BY seller_id`,
     sampleSql: `SELECT o.device_id, count(DISTINCT o.buyer_id) AS buyers, min(o.created_at) AS first_order, max(o.created_at) AS last_order
         FROM risk.orders o WHERE o.seller_id = $1 AND o.created_at > $2::timestamptz - interval '90 days' AND o.created_at <= $2::timestamptz
        GROUP BY o.device_id HAVING count(DISTINCT o.buyer_id) > 1 ORDER BY buyers DESC LIMIT 10`,
@@ -31,12 +38,19 @@ export const BRUSHING_INDICATORS = [
     topics: ["brushing", "incentive_abuse"],
     unit: "share",
     description:
-      "Distinct buyers shipping to an address another of this seller's buyers also used (90 days).",
+      "Distinct buyers shipping to an address another of this seller's buyers also used (90 days), each weighted by the share of that address's buyers anywhere who buy here: a drop address serves this shop, a forwarding warehouse serves everyone.",
     whenAbsent: null,
     valueSql: `${RECENT},
-      shared AS (SELECT seller_id, shipping_address_id FROM o WHERE shipping_address_id IS NOT NULL GROUP BY 1, 2 HAVING count(DISTINCT buyer_id) > 1)
-      SELECT o.seller_id, (count(DISTINCT o.buyer_id) FILTER (WHERE sh.shipping_address_id IS NOT NULL))::float8 / count(DISTINCT o.buyer_id) AS value
-        FROM o LEFT JOIN shared sh ON sh.seller_id = o.seller_id AND sh.shipping_address_id = o.shipping_address_id GROUP BY o.seller_id`,
+      shared AS (SELECT seller_id, shipping_address_id, count(DISTINCT buyer_id) AS here FROM o WHERE shipping_address_id IS NOT NULL GROUP BY 1, 2 HAVING count(DISTINCT buyer_id) > 1),
+      -- how many buyers anywhere use each shared address (90 days): one used mostly by other shops' buyers is a hub
+      total AS (SELECT x.shipping_address_id, count(DISTINCT x.buyer_id) AS buyers FROM risk.orders x
+                 WHERE x.shipping_address_id IN (SELECT shipping_address_id FROM shared)
+                   AND x.created_at > $2::timestamptz - interval '90 days' AND x.created_at <= $2::timestamptz GROUP BY 1),
+      w AS (SELECT sh.seller_id, sh.shipping_address_id, least(1.0, sh.here::float8 / greatest(t.buyers, 1)) AS w
+              FROM shared sh JOIN total t USING (shipping_address_id)),
+      per AS (SELECT o.seller_id, o.buyer_id, max(coalesce(w.w, 0)) AS w
+                FROM o LEFT JOIN w ON w.seller_id = o.seller_id AND w.shipping_address_id = o.shipping_address_id GROUP BY 1, 2)
+      SELECT seller_id, (sum(w) / count(*))::float8 AS value FROM per GROUP BY seller_id`,
     sampleSql: `SELECT o.shipping_address_id, a.city, count(DISTINCT o.buyer_id) AS buyers
         FROM risk.orders o JOIN risk.addresses a ON a.address_id = o.shipping_address_id
        WHERE o.seller_id = $1 AND o.created_at > $2::timestamptz - interval '90 days' AND o.created_at <= $2::timestamptz
