@@ -163,7 +163,8 @@ const BY_TYPOLOGY: Record<Typology, Omit<TypologyModel, "typology">> = {
         weight: 3,
         feature: { kind: "saturating", scale: 1 },
         family: "logins",
-        claim: "{value} logins from a device and a country the long-lived account had never used",
+        claim:
+          "{value} logins (weighted) from a device the long-lived account had never used, in a new country or its own",
       },
       {
         indicator: "account_takeover.payout_change_after_novel_login",
@@ -206,7 +207,7 @@ const BY_TYPOLOGY: Record<Typology, Omit<TypologyModel, "typology">> = {
         family: "promotions",
         gate: { indicator: "incentive_abuse.fresh_promo_redemptions", min: 5 },
         claim:
-          "{value} of recent orders are new-user promotion redemptions by accounts under three days old",
+          "{value} of recent orders are new-user promotion redemptions by fresh accounts (weighted by how fresh)",
       },
       {
         indicator: "incentive_abuse.redeemer_device_sharing",

@@ -4,16 +4,22 @@
 import { defineIndicator, SELLERS } from "../definition.js";
 
 /**
- * Successful seller logins in the last 30 days from a device and a country never used
- * before, on accounts with an established history (a new shop's first logins are not novel).
+ * Successful seller logins in the last 30 days from a device never used before, on
+ * accounts with an established history (a new shop's first logins are not novel),
+ * weighted (`w`): 1 when the country is new too, 0.5 when it is the account's own —
+ * a takeover from the seller's own country is still a takeover.
  */
 const NOVEL_LOGINS = `WITH s AS (${SELLERS}),
-  novel AS (SELECT l.account_id AS seller_id, l.at, l.device_id, l.country, l.ip FROM risk.logins l JOIN s ON s.seller_id = l.account_id
+  novel AS (SELECT l.account_id AS seller_id, l.at, l.device_id, l.country, l.ip,
+                   CASE WHEN EXISTS (SELECT 1 FROM risk.logins c WHERE c.account_type = 'seller' AND c.account_id = l.account_id
+                                       AND c.success AND c.at < l.at AND c.country = l.country)
+                        THEN 0.5 ELSE 1.0 END::float8 AS w
+              FROM risk.logins l JOIN s ON s.seller_id = l.account_id
              WHERE l.account_type = 'seller' AND l.success AND l.at > $2::timestamptz - interval '30 days' AND l.at <= $2::timestamptz
                AND (SELECT count(*) FROM risk.logins h WHERE h.account_type = 'seller' AND h.account_id = l.account_id
                       AND h.success AND h.at < l.at - interval '30 days') >= 5
                AND NOT EXISTS (SELECT 1 FROM risk.logins e WHERE e.account_type = 'seller' AND e.account_id = l.account_id
-                                 AND e.success AND e.at < l.at AND (e.device_id = l.device_id OR e.country = l.country)))`;
+                                 AND e.success AND e.at < l.at AND e.device_id = l.device_id))`;
 
 /** The seller's median listing price before the last 30 days: what "expensive for this shop" is measured against. */
 const USUAL_PRICE = `WITH s AS (${SELLERS}),
@@ -23,17 +29,17 @@ const USUAL_PRICE = `WITH s AS (${SELLERS}),
 export const ACCOUNT_TAKEOVER_INDICATORS = [
   defineIndicator({
     id: "account_takeover.novel_login",
-    title: "Logins from a new device in a new country (30 days)",
+    title: "Logins from a new device (30 days; in a new country count 1, in the account's own 0.5)",
     topics: ["account_takeover"],
     unit: "count",
     description:
-      "Successful logins from a device and a country the account had never used successfully before.",
+      "Successful logins from a device the account had never used successfully before; one from a country it never used either counts fully, one from its own country half.",
     whenAbsent: 0,
-    valueSql: `${NOVEL_LOGINS} SELECT seller_id, count(*)::float8 AS value FROM novel GROUP BY seller_id`,
+    valueSql: `${NOVEL_LOGINS} SELECT seller_id, sum(w)::float8 AS value FROM novel GROUP BY seller_id`,
     sampleSql: `SELECT l.at, l.device_id, host(l.ip) AS ip, l.country, l.success FROM risk.logins l
        WHERE l.account_type = 'seller' AND l.account_id = $1 AND l.at > $2::timestamptz - interval '30 days' AND l.at <= $2::timestamptz
          AND NOT EXISTS (SELECT 1 FROM risk.logins e WHERE e.account_type = 'seller' AND e.account_id = l.account_id
-                           AND e.success AND e.at < $2::timestamptz - interval '30 days' AND (e.device_id = l.device_id OR e.country = l.country))
+                           AND e.success AND e.at < $2::timestamptz - interval '30 days' AND e.device_id = l.device_id)
        ORDER BY l.at LIMIT 10`,
   }),
   defineIndicator({
@@ -42,12 +48,14 @@ export const ACCOUNT_TAKEOVER_INDICATORS = [
     topics: ["account_takeover"],
     unit: "count",
     description:
-      "The cash-out step: the payout account is changed from the new device soon after it logged in.",
+      "The cash-out step: the payout account is changed from the new device soon after it logged in (weighted as that login: half when the country is the account's own).",
     whenAbsent: 0,
     valueSql: `${NOVEL_LOGINS}
-      SELECT n.seller_id, count(DISTINCT p.change_id)::float8 AS value FROM novel n JOIN risk.payout_changes p
-          ON p.seller_id = n.seller_id AND p.device_id = n.device_id AND p.at BETWEEN n.at AND n.at + interval '48 hours'
-       GROUP BY n.seller_id`,
+      SELECT seller_id, sum(w)::float8 AS value FROM (
+        SELECT n.seller_id, p.change_id, max(n.w) AS w FROM novel n JOIN risk.payout_changes p
+            ON p.seller_id = n.seller_id AND p.device_id = n.device_id AND p.at BETWEEN n.at AND n.at + interval '48 hours'
+         GROUP BY n.seller_id, p.change_id) changes
+       GROUP BY seller_id`,
     sampleSql: `SELECT change_id, old_account_id, new_account_id, at, device_id, host(ip) AS ip FROM risk.payout_changes
        WHERE seller_id = $1 AND at > $2::timestamptz - interval '30 days' AND at <= $2::timestamptz ORDER BY at DESC LIMIT 10`,
   }),
