@@ -15,6 +15,7 @@ import { registerSearchCommands } from "./commands/search.js";
 import { registerSeedCommand } from "./commands/seed.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerSqlCommands } from "./commands/sql.js";
+import { registerWorkerCommand } from "./commands/worker.js";
 
 const USAGE_CODES = new Set(["bad_argument", "config_invalid"]);
 
@@ -34,6 +35,7 @@ function buildProgram(): Command {
   registerResumeCommand(program);
   registerReviewCommand(program);
   registerServeCommand(program);
+  registerWorkerCommand(program);
   registerKeysCommands(program);
   registerSqlCommands(program);
   registerSearchCommands(program);
