@@ -14,6 +14,16 @@ export const BASELINES_QUEUE = "casehound-baselines";
 /** Daily at 00:05 UTC: after the day's data has landed. */
 export const BASELINES_CRON = "5 0 * * *";
 
+/** One waiting tick at most; a refresh may take hours on a large warehouse. */
+export const BASELINES_QUEUE_SETTINGS: PgBoss.Queue = {
+  name: BASELINES_QUEUE,
+  policy: "short",
+  retryLimit: 2,
+  retryDelay: 300,
+  retryBackoff: true,
+  expireInSeconds: 3 * 3600,
+};
+
 export type RefreshBaselines = (asOf: string) => Promise<unknown>;
 
 export interface BaselinesScheduleOptions {
@@ -29,14 +39,7 @@ export interface BaselinesScheduleOptions {
 export async function startBaselinesSchedule(options: BaselinesScheduleOptions): Promise<JobLoop> {
   const { boss, logger } = options;
   const now = options.now ?? (() => new Date());
-  await boss.createQueue(BASELINES_QUEUE, {
-    name: BASELINES_QUEUE,
-    policy: "short",
-    retryLimit: 2,
-    retryDelay: 300,
-    retryBackoff: true,
-    expireInSeconds: 3 * 3600,
-  });
+  await boss.createQueue(BASELINES_QUEUE, BASELINES_QUEUE_SETTINGS);
   const cron = options.cron ?? BASELINES_CRON;
   try {
     // Upserted: every worker registering it leaves one schedule.

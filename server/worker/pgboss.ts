@@ -72,6 +72,8 @@ export interface OpenBossOptions {
   role: "worker" | "producer";
   /** Keep pg-boss's cron clock (schedules) running in this process. */
   schedules?: boolean;
+  /** Further queues to create at start (the baseline refresh's). */
+  queues?: PgBoss.Queue[];
   /** How often the cron clock looks at the schedules (1–45 s; tests shorten it). */
   cronMonitorIntervalSeconds?: number;
 }
@@ -118,22 +120,30 @@ export async function openBoss(options: OpenBossOptions): Promise<PgBoss> {
   boss.on("error", (error: Error) =>
     logger.warn({ error: error.message }, "pg-boss background task failed"),
   );
+  const settings: PgBoss.Queue = {
+    name: INVESTIGATE_QUEUE,
+    policy: "short",
+    retryLimit: timings.retryLimit,
+    retryDelay: timings.retryDelaySeconds,
+    retryBackoff: true,
+    expireInSeconds: timings.expireInSeconds,
+    deadLetter: DEAD_LETTER_QUEUE,
+  };
   try {
-    await boss.start();
-    // The dead letters first: the investigation queue refers to them.
-    await boss.createQueue(DEAD_LETTER_QUEUE, { name: DEAD_LETTER_QUEUE, retryLimit: 5 });
-    const settings: PgBoss.Queue = {
-      name: INVESTIGATE_QUEUE,
-      policy: "short",
-      retryLimit: timings.retryLimit,
-      retryDelay: timings.retryDelaySeconds,
-      retryBackoff: true,
-      expireInSeconds: timings.expireInSeconds,
-      deadLetter: DEAD_LETTER_QUEUE,
-    };
-    await boss.createQueue(INVESTIGATE_QUEUE, settings);
-    // A worker brings an existing queue to its settings; a producer leaves them alone.
-    if (options.role === "worker") await boss.updateQueue(INVESTIGATE_QUEUE, settings);
+    // Workers starting together would race pg-boss's install and its queues' tables
+    // (pg-boss's own advisory lock is taken inside the transaction that checks the
+    // catalog, which then can miss a schema another process just made; two queues'
+    // partitions made at once deadlock). One process at a time sets up, here.
+    await db.transaction(async (tx) => {
+      await tx.query("SELECT pg_advisory_xact_lock(hashtext('casehound.queue.setup'))");
+      await boss.start();
+      // The dead letters first: the investigation queue refers to them.
+      await boss.createQueue(DEAD_LETTER_QUEUE, { name: DEAD_LETTER_QUEUE, retryLimit: 5 });
+      await boss.createQueue(INVESTIGATE_QUEUE, settings);
+      for (const extra of options.queues ?? []) await boss.createQueue(extra.name, extra);
+      // A worker brings an existing queue to its settings; a producer leaves them alone.
+      if (options.role === "worker") await boss.updateQueue(INVESTIGATE_QUEUE, settings);
+    });
   } catch (error) {
     await boss.stop({ graceful: false, close: false }).catch(() => {});
     throw new AppError(

@@ -9,7 +9,11 @@ import { type CaseRunner, DEFAULT_LEASE_MS } from "../../controller/run-case.js"
 import type { Database } from "../../db/types.js";
 import { AppError } from "../../domain/errors.js";
 import { installLastLine } from "../last-line.js";
-import { type RefreshBaselines, startBaselinesSchedule } from "./baselines-schedule.js";
+import {
+  BASELINES_QUEUE_SETTINGS,
+  type RefreshBaselines,
+  startBaselinesSchedule,
+} from "./baselines-schedule.js";
 import type { CaseQueue } from "./case-queue.js";
 import { createCaseConsumer, type RunOutcome } from "./consumer.js";
 import { createInProcessQueue } from "./in-process-queue.js";
@@ -73,6 +77,7 @@ export async function startWorker(options: WorkerOptions): Promise<CaseWorker> {
       timings,
       role: "worker",
       schedules: options.refreshBaselines !== undefined,
+      queues: options.refreshBaselines ? [BASELINES_QUEUE_SETTINGS] : [],
       ...(options.cronMonitorIntervalSeconds
         ? { cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds }
         : {}),

@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../../config/logger.js";
 import { createCaseRunner } from "../../../controller/run-case.js";
 import { migrate } from "../../../db/migrate.js";
+import { openPostgres } from "../../../db/postgres.js";
 import { verifyAuditChain } from "../../../db/repositories/audit.js";
 import { createCase, getCase } from "../../../db/repositories/cases.js";
 import { isAppError } from "../../../domain/errors.js";
@@ -88,6 +89,29 @@ else
       );
       return rows;
     }
+
+    it("starts on several processes at once on a database where pg-boss was never installed", async () => {
+      const fresh = await freshPostgres();
+      const dbs = [
+        fresh.db,
+        await openPostgres(fresh.url as string),
+        await openPostgres(fresh.url as string),
+      ];
+      try {
+        const timings = queueTimings(30_000, undefined, FAST);
+        const started = await Promise.allSettled(
+          dbs.map((db) => openBoss({ db, logger, timings, role: "worker" })),
+        );
+        for (const result of started) {
+          expect(result.status, String((result as PromiseRejectedResult).reason)).toBe("fulfilled");
+          if (result.status === "fulfilled")
+            await result.value.stop({ graceful: false, close: false });
+        }
+      } finally {
+        for (const db of dbs.slice(1)) await db.close();
+        await fresh.dispose();
+      }
+    });
 
     it("keeps its tables in their own schema, and one waiting job per case however often it is queued", async () => {
       const timings = queueTimings(30_000, undefined, FAST);
