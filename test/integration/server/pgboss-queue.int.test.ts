@@ -25,6 +25,7 @@ import {
 } from "../../../server/worker/pgboss.js";
 import { createPgBossQueue } from "../../../server/worker/pgboss-queue.js";
 import { openProducerQueue, startWorker } from "../../../server/worker/worker.js";
+import { call, startTestApi } from "../../support/api.js";
 import { freshPostgres, TEST_DATABASE_URL, type TestDatabase } from "../../support/engines.js";
 
 const logger = createLogger("silent");
@@ -310,6 +311,38 @@ else
         "completed",
         "created",
       ]);
+    });
+
+    it("serves an API without workers that queues cases for a worker elsewhere", async () => {
+      const api = await startTestApi(t.db, { url: t.url, workers: false });
+      const runner = createCaseRunner(t.db, { warehouse: t.db, leaseMs: 5_000 });
+      let worker: Awaited<ReturnType<typeof startWorker>> | undefined;
+      try {
+        const posted = await call(api, "POST", "/v1/cases", {
+          key: api.keys.service,
+          json: { subject: { type: "seller", id: "slr_for_a_worker" }, allegation: "no workers" },
+        });
+        expect(posted.status).toBe(202);
+        const id = (posted.body as { id: string }).id;
+        await sleep(1_000);
+        expect((await getCase(t.db, id))?.status).toBe("queued");
+        expect(await jobs(INVESTIGATE_QUEUE, id)).toEqual([{ state: "created", retry_count: 0 }]);
+        expect(api.service.queue.stats().running).toBe(0);
+        worker = await startWorker({
+          db: t.db,
+          runner,
+          logger,
+          concurrency: 1,
+          sweepMs: 60_000,
+          queueTimings: FAST,
+        });
+        await until("the case to be decided", async () =>
+          (await getCase(t.db, id))?.status === "decided" ? true : undefined,
+        );
+      } finally {
+        await worker?.stop(1_000);
+        await api.stop(1_000);
+      }
     });
 
     it("decides a case submitted through a producer on a worker that `startWorker` chose for the engine", async () => {
