@@ -1,6 +1,7 @@
 // The REST service: the HTTP API over the case store beside a worker (worker/:
-// the queue, its consumer, the sweeper and the process's last line), and the
-// lifecycle around them. On stop it refuses new work, ends event streams, gives
+// the queue, its consumer, the sweeper and the process's last line) — or, without
+// workers (server PostgreSQL), a producer that only queues cases for
+// `casehound worker` processes — and the lifecycle around them. On stop it refuses new work, ends event streams, gives
 // running cases a grace period and then pauses them at a step boundary (their
 // leases are released, so the next start resumes them from their checkpoints).
 import type { Server } from "node:http";

@@ -14,10 +14,9 @@ import {
   type RefreshBaselines,
   startBaselinesSchedule,
 } from "./baselines-schedule.js";
-import type { CaseQueue } from "./case-queue.js";
+import type { CaseQueue, CaseWork } from "./case-queue.js";
 import { createCaseConsumer, type RunOutcome } from "./consumer.js";
 import { createInProcessQueue } from "./in-process-queue.js";
-import type { JobLoop } from "./job-loop.js";
 import { openBoss, type QueueTimings, queueTimings } from "./pgboss.js";
 import { createPgBossQueue } from "./pgboss-queue.js";
 import { startSweeper } from "./sweeper.js";
@@ -62,50 +61,13 @@ export async function startWorker(options: WorkerOptions): Promise<CaseWorker> {
   const { db, logger } = options;
   let stopping = false;
   const work = createCaseConsumer(options);
-  let queue: CaseQueue;
-  let closeQueue = async () => {};
-  let schedule: JobLoop | undefined;
-  if (db.engine === "postgres") {
-    const timings = queueTimings(
-      options.leaseMs ?? DEFAULT_LEASE_MS,
-      options.hardDeadlineMs,
-      options.queueTimings,
-    );
-    const boss = await openBoss({
-      db,
-      logger,
-      timings,
-      role: "worker",
-      schedules: options.refreshBaselines !== undefined,
-      queues: options.refreshBaselines ? [BASELINES_QUEUE_SETTINGS] : [],
-      ...(options.cronMonitorIntervalSeconds
-        ? { cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds }
-        : {}),
-    });
-    try {
-      queue = createPgBossQueue({
-        boss,
-        db,
-        logger,
-        timings,
-        consumer: { concurrency: options.concurrency, work },
-      });
-      if (options.refreshBaselines)
-        schedule = await startBaselinesSchedule({
-          boss,
-          logger,
-          refresh: options.refreshBaselines,
-          ...(options.baselinesCron ? { cron: options.baselinesCron } : {}),
-          pollMs: timings.pollingIntervalSeconds * 1000,
-        });
-    } catch (error) {
-      await boss.stop({ graceful: false, close: false }).catch(() => {});
-      throw error;
-    }
-    closeQueue = () => boss.stop({ graceful: false, close: false });
-  } else {
-    queue = createInProcessQueue({ concurrency: options.concurrency, work });
-  }
+  const { queue, close } =
+    db.engine === "postgres"
+      ? await pgBossWorkerQueue(options, work)
+      : {
+          queue: createInProcessQueue({ concurrency: options.concurrency, work }),
+          close: async () => {},
+        };
   const lastLine = installLastLine(logger);
   const sweeper = startSweeper({
     db,
@@ -122,11 +84,72 @@ export async function startWorker(options: WorkerOptions): Promise<CaseWorker> {
     async stop(graceMs) {
       stopping = true;
       sweeper.stop();
-      await Promise.all([queue.stop(graceMs), schedule?.stop()]);
-      await closeQueue();
+      await queue.stop(graceMs);
+      await close(graceMs);
       lastLine.uninstall();
     },
   };
+}
+
+/** The pg-boss queue with a consumer, and the baseline schedule when there is a refresh. */
+async function pgBossWorkerQueue(
+  options: WorkerOptions,
+  work: CaseWork,
+): Promise<{ queue: CaseQueue; close(graceMs: number): Promise<void> }> {
+  const { db, logger, refreshBaselines } = options;
+  const timings = queueTimings(
+    options.leaseMs ?? DEFAULT_LEASE_MS,
+    options.hardDeadlineMs,
+    options.queueTimings,
+  );
+  const boss = await openBoss({
+    db,
+    logger,
+    timings,
+    role: "worker",
+    schedules: refreshBaselines !== undefined,
+    queues: refreshBaselines ? [BASELINES_QUEUE_SETTINGS] : [],
+    ...(options.cronMonitorIntervalSeconds
+      ? { cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds }
+      : {}),
+  });
+  const halt = () => boss.stop({ graceful: false, close: false });
+  try {
+    const queue = createPgBossQueue({
+      boss,
+      db,
+      logger,
+      timings,
+      consumer: { concurrency: options.concurrency, work },
+    });
+    const schedule = refreshBaselines
+      ? await startBaselinesSchedule({
+          boss,
+          logger,
+          refresh: refreshBaselines,
+          ...(options.baselinesCron ? { cron: options.baselinesCron } : {}),
+          pollMs: timings.pollingIntervalSeconds * 1000,
+        })
+      : undefined;
+    return {
+      queue,
+      async close(graceMs) {
+        // A refresh has no step boundary to pause at: it gets the grace, then its
+        // job is left to expire and come back to a worker.
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<"late">((resolve) => {
+          timer = setTimeout(() => resolve("late"), graceMs);
+        });
+        if ((await Promise.race([schedule?.stop(), late])) === "late")
+          logger.warn("the baseline refresh is still running at stop; its job will be retried");
+        clearTimeout(timer);
+        await halt();
+      },
+    };
+  } catch (error) {
+    await halt().catch(() => {});
+    throw error;
+  }
 }
 
 /**
