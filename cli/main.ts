@@ -16,6 +16,7 @@ import { registerSeedCommand } from "./commands/seed.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerSqlCommands } from "./commands/sql.js";
 import { registerTrainCommand } from "./commands/train.js";
+import { registerWorkerCommand } from "./commands/worker.js";
 
 const USAGE_CODES = new Set(["bad_argument", "config_invalid"]);
 
@@ -36,6 +37,7 @@ function buildProgram(): Command {
   registerResumeCommand(program);
   registerReviewCommand(program);
   registerServeCommand(program);
+  registerWorkerCommand(program);
   registerKeysCommands(program);
   registerSqlCommands(program);
   registerSearchCommands(program);

@@ -63,9 +63,10 @@ export async function submitCase(
   if (created) deps.notify?.(stored.id);
   if (deps.queue && stored.status === "queued") {
     try {
-      deps.queue.enqueue(stored.id);
+      await deps.queue.enqueue(stored.id);
     } catch (error) {
-      // Stopping: the case is stored as queued and the next start picks it up.
+      // Stopping, or the queue out of reach: the case is stored as queued and a
+      // worker's sweeper hands it to the queue (a worker sweeps when it starts, too).
       if (!isAppError(error, "unavailable")) throw error;
     }
   }

@@ -1,6 +1,7 @@
 // The REST service: the HTTP API over the case store beside a worker (worker/:
-// the queue, its consumer, the sweeper and the process's last line), and the
-// lifecycle around them. On stop it refuses new work, ends event streams, gives
+// the queue, its consumer, the sweeper and the process's last line) — or, without
+// workers (server PostgreSQL), a producer that only queues cases for
+// `casehound worker` processes — and the lifecycle around them. On stop it refuses new work, ends event streams, gives
 // running cases a grace period and then pauses them at a step boundary (their
 // leases are released, so the next start resumes them from their checkpoints).
 import type { Server } from "node:http";
@@ -13,7 +14,12 @@ import { type ApiLimits, createApi, DEFAULT_LIMITS } from "./http/app.js";
 import { type ApiMetrics, createMetrics } from "./http/metrics.js";
 import { PROBLEM_TYPE_PREFIX } from "./http/problem.js";
 import type { CaseQueue } from "./worker/case-queue.js";
-import { startWorker } from "./worker/worker.js";
+import {
+  type CaseWorker,
+  openProducerQueue,
+  startWorker,
+  type WorkerOptions,
+} from "./worker/worker.js";
 
 export interface ServiceOptions {
   db: Database;
@@ -28,6 +34,15 @@ export interface ServiceOptions {
   limits?: Partial<ApiLimits>;
   /** How often to look for runs whose process died (default: 10 s). */
   sweepMs?: number;
+  /**
+   * Run cases here (default). False: only queue them, for workers elsewhere
+   * (`casehound worker`; server PostgreSQL only).
+   */
+  workers?: boolean;
+  /** The runner's lease; the pg-boss queue's job expiry outlives it. */
+  leaseMs?: number;
+  /** The periodic baseline refresh the workers schedule (worker.ts). */
+  refreshBaselines?: WorkerOptions["refreshBaselines"];
   eventPollMs?: number;
   now?: () => Date;
 }
@@ -51,15 +66,20 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     () => api.openStreams(),
   );
 
-  const worker = await startWorker({
-    db,
-    runner,
-    logger,
-    concurrency: options.concurrency ?? 2,
-    sweepMs: options.sweepMs ?? 10_000,
-    onRunEnded: (outcome, seconds, decision) => metrics.runEnded(outcome, seconds, decision),
-    onSettled: (caseId) => events.notify(caseId),
-  });
+  const worker: Pick<CaseWorker, "queue" | "stop"> =
+    options.workers === false
+      ? await producerOnly(db, logger, options.leaseMs)
+      : await startWorker({
+          db,
+          runner,
+          logger,
+          concurrency: options.concurrency ?? 2,
+          sweepMs: options.sweepMs ?? 10_000,
+          ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
+          ...(options.refreshBaselines ? { refreshBaselines: options.refreshBaselines } : {}),
+          onRunEnded: (outcome, seconds, decision) => metrics.runEnded(outcome, seconds, decision),
+          onSettled: (caseId) => events.notify(caseId),
+        });
   const queue = worker.queue;
   const api = createApi({
     db,
@@ -105,7 +125,10 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   });
   const { port, address } = server.address() as AddressInfo;
   const host = address.includes(":") ? `[${address}]` : address;
-  logger.info({ port, address, engine: db.engine }, "casehound API listening");
+  logger.info(
+    { port, address, engine: db.engine, workers: options.workers !== false },
+    "casehound API listening",
+  );
 
   let closing: Promise<void> | undefined;
   return {
@@ -129,4 +152,18 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       return closing;
     },
   };
+}
+
+/** The API without workers: it queues cases for `casehound worker` processes elsewhere. */
+async function producerOnly(
+  db: Database,
+  logger: Logger,
+  leaseMs: number | undefined,
+): Promise<Pick<CaseWorker, "queue" | "stop">> {
+  const queue = await openProducerQueue({
+    db,
+    logger,
+    ...(leaseMs === undefined ? {} : { leaseMs }),
+  });
+  return { queue, stop: (graceMs) => queue.stop(graceMs) };
 }

@@ -2,32 +2,24 @@
 // empty warehouse is first seeded with the small demo world, so a fresh clone
 // serves something to investigate. SIGINT/SIGTERM stop it gracefully: running
 // cases get CASEHOUND_SHUTDOWN_GRACE_MS, then pause at a step boundary and resume
-// on the next start.
+// on the next start. On server PostgreSQL the cases go through the shared pg-boss
+// queue; `--no-workers` only queues them, for `casehound worker` processes elsewhere.
 
 import { join } from "node:path";
 import type { Command } from "commander";
+import { AppError } from "../../domain/errors.js";
 import { parsePort, parseWorkers } from "../arguments.js";
 import { context } from "../context.js";
 import { withCaseRunner } from "../runner.js";
 import { prepareSearch } from "../search-setup.js";
+import { untilSignalled } from "../until-signalled.js";
 
 interface ServeOptions {
   port?: number;
   host?: string;
-  workers?: number;
+  /** A number: cases investigated at once; false (--no-workers): none, only queue them. */
+  workers?: number | false;
   seed: boolean;
-}
-
-function untilSignalled(): Promise<string> {
-  return new Promise((resolve) => {
-    const on = (signal: string) => {
-      process.off("SIGINT", on);
-      process.off("SIGTERM", on);
-      resolve(signal);
-    };
-    process.on("SIGINT", on);
-    process.on("SIGTERM", on);
-  });
 }
 
 export function registerServeCommand(program: Command): void {
@@ -41,9 +33,19 @@ export function registerServeCommand(program: Command): void {
       "cases investigated at once (default: CASEHOUND_WORKERS, else 2)",
       parseWorkers,
     )
+    .option(
+      "--no-workers",
+      "run no cases here, only queue them for `casehound worker` processes (server PostgreSQL)",
+    )
     .option("--no-seed", "do not seed the demo world into an empty embedded warehouse")
     .action(async (options: ServeOptions) => {
       const { env } = context();
+      const workers = options.workers !== false;
+      if (!workers && !env.DATABASE_URL)
+        throw new AppError(
+          "bad_argument",
+          "--no-workers needs server PostgreSQL (DATABASE_URL) and `casehound worker` processes that reach it; on the embedded database `serve` runs the cases itself",
+        );
       // The server's modules load once the arguments are known to be good.
       const { createLogger } = await import("../../config/logger.js");
       const { firstFilledTable, seedWorld } = await import("../../world/generate.js");
@@ -69,14 +71,16 @@ export function registerServeCommand(program: Command): void {
             logger,
             port: options.port ?? env.PORT,
             host: options.host ?? env.CASEHOUND_HOST,
-            concurrency: options.workers ?? env.CASEHOUND_WORKERS,
+            workers,
+            concurrency: options.workers || env.CASEHOUND_WORKERS,
+            leaseMs: env.CASEHOUND_RUN_LEASE_MS,
             limits: {
               perKey: { perSecond: env.CASEHOUND_API_RATE, burst: env.CASEHOUND_API_BURST },
             },
             sweepMs: Math.max(1_000, Math.floor(env.CASEHOUND_RUN_LEASE_MS / 2)),
           });
           console.log(
-            `casehound API listening on ${service.url} (docs: ${service.url}/docs, ${db.location})`,
+            `casehound API listening on ${service.url} (docs: ${service.url}/docs, ${db.location})${workers ? "" : "; no workers here: cases wait for `casehound worker`"}`,
           );
           const signal = await untilSignalled();
           console.log(

@@ -53,7 +53,18 @@ export async function openCheckpointer(
   pool.on("error", () => {});
   const saver = new PostgresSaver(pool, undefined, { schema: "langgraph" });
   try {
-    await saver.setup();
+    // Workers starting together on several machines would race upstream's migrations
+    // (a duplicate type, a failed start): one sets them up while the others wait.
+    const client = await pool.connect();
+    try {
+      await client.query("SELECT pg_advisory_lock(hashtext('casehound.langgraph.setup'))");
+      await saver.setup();
+    } finally {
+      await client
+        .query("SELECT pg_advisory_unlock(hashtext('casehound.langgraph.setup'))")
+        .catch(() => {});
+      client.release();
+    }
   } catch (error) {
     await pool.end().catch(() => {});
     throw new AppError(

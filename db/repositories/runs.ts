@@ -228,7 +228,8 @@ export async function finishRun(
   return verdictHash;
 }
 
-async function endFailed(
+/** Ends the run and its case failed with `error`, in the caller's transaction (the case locked). */
+export async function endFailed(
   tx: Queryable,
   caseId: string,
   runId: string,

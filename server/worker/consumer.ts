@@ -4,10 +4,10 @@
 import type { Logger } from "../../config/logger.js";
 import type { CaseRunner } from "../../controller/run-case.js";
 import { isAppError } from "../../domain/errors.js";
-import type { CaseWork } from "./case-queue.js";
+import type { CaseWork, RunOutcome } from "./case-queue.js";
 
 /** decided: a verdict now; stored: it had one; paused: shutdown; busy: another process has it. */
-export type RunOutcome = "decided" | "stored" | "failed" | "paused" | "busy";
+export type { RunOutcome } from "./case-queue.js";
 
 export interface ConsumerOptions {
   runner: CaseRunner;
@@ -24,18 +24,22 @@ export function createCaseConsumer(options: ConsumerOptions): CaseWork {
   return async (caseId, signal) => {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
+    let outcome: RunOutcome;
     try {
-      const outcome = await runner.drive(caseId, { signal });
-      ended(outcome.how === "stored" ? "stored" : "decided", seconds(), outcome.verdict.decision);
+      const result = await runner.drive(caseId, { signal });
+      outcome = result.how === "stored" ? "stored" : "decided";
+      ended(outcome, seconds(), result.verdict.decision);
     } catch (error) {
-      if (isAppError(error, "unavailable")) ended("paused", seconds());
-      else if (isAppError(error, "conflict")) ended("busy", seconds());
+      if (isAppError(error, "unavailable")) outcome = "paused";
+      else if (isAppError(error, "conflict")) outcome = "busy";
       else {
-        ended("failed", seconds());
+        outcome = "failed";
         logger.warn({ caseId, error: (error as Error).message }, "investigation failed");
       }
+      ended(outcome, seconds());
     } finally {
       options.onSettled?.(caseId);
     }
+    return outcome;
   };
 }

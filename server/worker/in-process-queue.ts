@@ -33,7 +33,9 @@ export function createInProcessQueue(options: InProcessQueueOptions): CaseQueue 
     while (!closed && running.size < options.concurrency && waiting.length > 0) {
       const caseId = waiting.shift() as string;
       const job = Promise.resolve()
-        .then(() => options.work(caseId, stopping.signal))
+        .then(async () => {
+          await options.work(caseId, stopping.signal);
+        })
         .catch((error: unknown) => options.onError?.(caseId, error))
         .finally(() => {
           running.delete(caseId);
@@ -45,14 +47,20 @@ export function createInProcessQueue(options: InProcessQueueOptions): CaseQueue 
     }
   }
 
-  return {
-    enqueue(caseId) {
-      if (closed) throw new AppError("unavailable", "the queue is stopping; the case stays stored");
-      if (known.has(caseId)) return;
+  function add(caseIds: readonly string[]): void {
+    if (closed) throw new AppError("unavailable", "the queue is stopping; the case stays stored");
+    for (const caseId of caseIds) {
+      if (known.has(caseId)) continue;
       known.add(caseId);
       waiting.push(caseId);
-      pump();
-    },
+    }
+    pump();
+  }
+
+  return {
+    // Asynchronous only to share the interface with pg-boss; the case is queued on return.
+    enqueue: async (caseId) => add([caseId]),
+    enqueueMany: async (caseIds) => add(caseIds),
     stats: (): QueueStats => ({ waiting: waiting.length, running: running.size }),
     idle() {
       if (waiting.length === 0 && running.size === 0) return Promise.resolve();

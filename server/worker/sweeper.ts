@@ -22,8 +22,8 @@ export function startSweeper(options: {
   const { db, queue, logger } = options;
   async function sweep(minQueuedAgeMs: number): Promise<void> {
     try {
-      for (const { caseId } of await abandonedRuns(db)) queue.enqueue(caseId);
-      for (const caseId of await queuedCases(db, minQueuedAgeMs)) queue.enqueue(caseId);
+      const abandoned = (await abandonedRuns(db)).map((run) => run.caseId);
+      await queue.enqueueMany([...abandoned, ...(await queuedCases(db, minQueuedAgeMs))]);
     } catch (error) {
       if (!options.isStopping())
         logger.warn({ error: (error as Error).message }, "sweep for waiting cases failed");

@@ -11,7 +11,8 @@ function recordingQueue(): CaseQueue & { enqueued: string[] } {
   const enqueued: string[] = [];
   return {
     enqueued,
-    enqueue: (caseId) => void enqueued.push(caseId),
+    enqueue: async (caseId) => void enqueued.push(caseId),
+    enqueueMany: async (caseIds) => void enqueued.push(...caseIds),
     stats: () => ({ waiting: enqueued.length, running: 0 }),
     idle: () => Promise.resolve(),
     stop: () => Promise.resolve(),

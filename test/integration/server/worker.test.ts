@@ -6,8 +6,9 @@ import { createLogger } from "../../../config/logger.js";
 import { createCaseRunner } from "../../../controller/run-case.js";
 import { migrate } from "../../../db/migrate.js";
 import { getCase } from "../../../db/repositories/cases.js";
+import { isAppError } from "../../../domain/errors.js";
 import { submitCase } from "../../../server/intake.js";
-import { startWorker } from "../../../server/worker/worker.js";
+import { openProducerQueue, startWorker } from "../../../server/worker/worker.js";
 import { pgliteInMemory, type TestDatabase } from "../../support/engines.js";
 
 describe("the worker on its own", () => {
@@ -18,6 +19,14 @@ describe("the worker on its own", () => {
   });
   afterAll(async () => {
     await t?.dispose();
+  });
+
+  it("has no producer-only queue on the embedded database: the process that stores a case runs it", async () => {
+    const refused = await openProducerQueue({ db: t.db, logger: createLogger("silent") }).catch(
+      (error: unknown) => error,
+    );
+    expect(isAppError(refused, "bad_argument")).toBe(true);
+    expect((refused as Error).message).toMatch(/server PostgreSQL \(DATABASE_URL\)/);
   });
 
   it("decides queued cases, including one stored before it started, with no HTTP server", async () => {
@@ -51,6 +60,7 @@ describe("the worker on its own", () => {
         },
         { actor: "test" },
       );
+      expect(worker.kind).toBe("in-process");
       await worker.queue.idle();
       for (const id of [early.case.id, later.case.id])
         expect((await getCase(t.db, id))?.status, id).toBe("decided");

@@ -19,7 +19,7 @@ describe("the in-process case queue", () => {
         running--;
       },
     });
-    for (const id of ["a", "b", "c", "d", "e"]) queue.enqueue(id);
+    for (const id of ["a", "b", "c", "d", "e"]) await queue.enqueue(id);
     expect(queue.stats()).toEqual({ waiting: 3, running: 2 });
     await queue.idle();
     expect(started).toEqual(["a", "b", "c", "d", "e"]);
@@ -36,12 +36,11 @@ describe("the in-process case queue", () => {
         await tick();
       },
     });
-    queue.enqueue("a");
-    queue.enqueue("a");
-    queue.enqueue("b");
-    queue.enqueue("b");
+    await queue.enqueue("a");
+    await queue.enqueue("a");
+    await queue.enqueueMany(["b", "b"]);
     await queue.idle();
-    queue.enqueue("a");
+    await queue.enqueue("a");
     await queue.idle();
     expect(runs).toEqual(["a", "b", "a"]);
   });
@@ -57,7 +56,7 @@ describe("the in-process case queue", () => {
       },
       onError: (caseId) => failures.push(caseId),
     });
-    for (const id of ["bad", "good"]) queue.enqueue(id);
+    await queue.enqueueMany(["bad", "good"]);
     await queue.idle();
     expect(failures).toEqual(["bad"]);
     expect(done).toEqual(["good"]);
@@ -72,16 +71,11 @@ describe("the in-process case queue", () => {
         finished.push(caseId);
       },
     });
-    queue.enqueue("running");
-    queue.enqueue("waiting");
+    await queue.enqueue("running");
+    await queue.enqueue("waiting");
     await queue.stop(1_000);
     expect(finished).toEqual(["running"]);
-    let refused: unknown;
-    try {
-      queue.enqueue("late");
-    } catch (error) {
-      refused = error;
-    }
+    const refused = await queue.enqueue("late").catch((error: unknown) => error);
     expect(isAppError(refused, "unavailable")).toBe(true);
   });
 
@@ -90,14 +84,14 @@ describe("the in-process case queue", () => {
     const queue = createInProcessQueue({
       concurrency: 1,
       work: (_caseId, signal) =>
-        new Promise<void>((resolve) => {
+        new Promise((resolve) => {
           signal.addEventListener("abort", () => {
             aborted = true;
-            resolve();
+            resolve("paused");
           });
         }),
     });
-    queue.enqueue("long");
+    await queue.enqueue("long");
     await queue.stop(10);
     expect(aborted).toBe(true);
     expect(queue.stats()).toEqual({ waiting: 0, running: 0 });
