@@ -1,0 +1,268 @@
+// `casehound batch create|status|wait|results|cancel|list`: re-review many subjects
+// at once — flagged sellers, or a file of subjects — as a batch of ordinary cases,
+// each with its own audit chain. `create --wait` and `wait` drive the cases here
+// (cli/batch-driver.ts) and print a summary when the batch finishes.
+import { type Command, Option } from "commander";
+import type { CaseRunner } from "../../controller/run-case.js";
+import type { Database } from "../../db/types.js";
+import { parseWorkers } from "../arguments.js";
+import {
+  batchIdArgument,
+  batchRequest,
+  type CreateArguments,
+  parseInstant,
+  parseKey,
+  parseLimit,
+  parseScore,
+  parseText,
+} from "../batch-arguments.js";
+import { RESULT_COLUMNS, resultCsvLine, statusText, summaryText } from "../batch-output.js";
+import { createWaker, followBatch } from "../batch-wait.js";
+import { type CommandContext, withDatabase } from "../context.js";
+import { table } from "../format.js";
+import { progressWanted } from "../progress.js";
+import { withCaseRunner } from "../runner.js";
+
+interface DriveOptions {
+  workers?: number;
+  json?: boolean;
+  progress?: boolean;
+}
+
+/** Drives the batch's cases in this process until it finishes; prints its summary. */
+async function driveAndFollow(
+  runner: CaseRunner,
+  db: Database,
+  ctx: CommandContext,
+  options: DriveOptions,
+  start: (queue: import("../../server/worker/case-queue.js").CaseQueue) => Promise<string>,
+): Promise<void> {
+  const { createLogger } = await import("../../config/logger.js");
+  const { startBatchDriver } = await import("../batch-driver.js");
+  const { allBatchResults, summarize } = await import("../../server/batch/results.js");
+  const waker = createWaker();
+  const driver = await startBatchDriver({
+    db,
+    runner,
+    logger: createLogger(ctx.env.LOG_LEVEL),
+    concurrency: options.workers ?? ctx.env.CASEHOUND_WORKERS,
+    onSettled: () => waker.wake(),
+  });
+  const interrupt = new AbortController();
+  const onSignal = () => interrupt.abort();
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    const batchId = await start(driver.queue);
+    const view = await followBatch(db, batchId, waker, {
+      bar: progressWanted(options),
+      quiet: Boolean(options.json),
+      signal: interrupt.signal,
+    });
+    if (!view) {
+      console.error(
+        `interrupted: batch ${batchId} goes on with \`casehound batch wait ${batchId}\` (running cases resume from their last step)`,
+      );
+      process.exitCode = 130;
+      return;
+    }
+    const rows = [];
+    for await (const row of allBatchResults(db, batchId)) rows.push(row);
+    const summary = summarize(rows);
+    if (options.json) console.log(JSON.stringify({ batch: view, summary }));
+    else console.log(summaryText(view, summary));
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    await driver.stop(ctx.env.CASEHOUND_SHUTDOWN_GRACE_MS);
+  }
+}
+
+/** The warehouse risk.flags is read from: WAREHOUSE_URL, else the same database. */
+async function withWarehouse<T>(
+  db: Database,
+  ctx: CommandContext,
+  fn: (warehouse: Database) => Promise<T>,
+): Promise<T> {
+  if (!ctx.env.WAREHOUSE_URL) return fn(db);
+  const { openPostgres } = await import("../../db/postgres.js");
+  const warehouse = await openPostgres(ctx.env.WAREHOUSE_URL);
+  try {
+    return await fn(warehouse);
+  } finally {
+    await warehouse.close();
+  }
+}
+
+const driveOptions = (command: Command) =>
+  command
+    .option(
+      "--workers <n>",
+      "cases investigated at once (default: CASEHOUND_WORKERS, else 2)",
+      parseWorkers,
+    )
+    .option("--json", "print JSON (the batch, and its summary once finished)")
+    .addOption(new Option("--progress", "draw the progress bar even when not on a terminal"))
+    .addOption(new Option("--no-progress", "plain progress lines, even on a terminal"));
+
+export function registerBatchCommands(program: Command): void {
+  const batch = program
+    .command("batch")
+    .description("re-review many subjects as a batch of ordinary cases");
+
+  driveOptions(
+    batch
+      .command("create")
+      .description("create a batch: flagged sellers (--flagged) or a file of subjects (--file)")
+      .option("--flagged", "re-review sellers flagged in risk.flags (strongest flag first)")
+      .option("--flag-source <source>", "only flags from this source", parseText)
+      .option("--min-score <score>", "only flags scored at least this (0 to 1)", parseScore)
+      .option("--since <iso>", "only flags raised at or after this instant", parseInstant)
+      .option("--until <iso>", "only flags raised before this instant", parseInstant)
+      .option("--category <category>", "only sellers of this category", parseText)
+      .option(
+        "--not-reviewed-since <iso>",
+        "leave out sellers an analyst reviewed at or after this instant",
+        parseInstant,
+      )
+      .option("--limit <n>", "at most this many sellers (default: 100)", parseLimit)
+      .option(
+        "--file <path>",
+        "a CSV (with a header) or JSON-lines file: subject or seller_id, allegation, as_of",
+      )
+      .option("--key <key>", "idempotency key: the same key again is the same batch", parseKey)
+      .option("--wait", "investigate the cases here, show progress and print a summary"),
+  ).action(async (options: CreateArguments & DriveOptions & { key?: string; wait?: boolean }) => {
+    const request = batchRequest(options);
+    const { createBatch } = await import("../../server/batch/create.js");
+    await withCaseRunner(async (runner, db, ctx) => {
+      const create = (queue?: import("../../server/worker/case-queue.js").CaseQueue) =>
+        withWarehouse(db, ctx, async (warehouse) => {
+          const created = await createBatch(
+            {
+              intake: {
+                db,
+                admit: (r) => runner.admit(r),
+                ...(queue ? { queue } : {}),
+                now: () => new Date(),
+              },
+              warehouse,
+            },
+            request,
+            {
+              actor: "cli",
+              ...(options.key
+                ? { idempotencyKey: `cli:${options.key}`, clientKey: options.key }
+                : {}),
+            },
+          );
+          const { batch: b, replayed, submitted, rejected } = created;
+          console.error(
+            `${replayed ? "the key names batch" : "created batch"} ${b.id}: ${b.total} cases (${submitted} submitted now${rejected ? `, ${rejected} refused` : ""})`,
+          );
+          return b.id;
+        });
+      if (options.wait) return driveAndFollow(runner, db, ctx, options, create);
+      const id = await create();
+      const { getBatchView } = await import("../../server/batch/view.js");
+      const view = await getBatchView(db, id, new Date());
+      console.log(options.json ? JSON.stringify(view) : id);
+      console.error(
+        view.progress.finished
+          ? `it is finished; its results: casehound batch results ${id}`
+          : db.engine === "pglite"
+            ? `its cases are queued; investigate them with: casehound batch wait ${id}`
+            : `its cases are queued for the workers; follow them with: casehound batch status ${id}`,
+      );
+    });
+  });
+
+  driveOptions(
+    batch
+      .command("wait <id>")
+      .description("investigate a batch's queued cases here, show progress and print a summary"),
+  ).action(async (raw: string, options: DriveOptions) => {
+    const id = batchIdArgument(raw);
+    await withCaseRunner(async (runner, db, ctx) => {
+      const { getBatchView } = await import("../../server/batch/view.js");
+      await getBatchView(db, id, new Date()); // not_found before anything starts
+      await driveAndFollow(runner, db, ctx, options, async () => id);
+    });
+  });
+
+  batch
+    .command("status <id>")
+    .description("a batch's progress: cases by state, pace, ETA")
+    .option("--json", "print JSON")
+    .action(async (raw: string, options: { json?: boolean }) => {
+      const id = batchIdArgument(raw);
+      const { getBatchView } = await import("../../server/batch/view.js");
+      const view = await withDatabase((db) => getBatchView(db, id, new Date()));
+      console.log(options.json ? JSON.stringify(view) : statusText(view));
+    });
+
+  batch
+    .command("results <id>")
+    .description(
+      "one row per subject: decision, typology, risk, action, case, verdict hash, reason",
+    )
+    .addOption(
+      new Option("--format <format>", "output format").choices(["csv", "jsonl"]).default("csv"),
+    )
+    .action(async (raw: string, options: { format: "csv" | "jsonl" }) => {
+      const id = batchIdArgument(raw);
+      const { allBatchResults } = await import("../../server/batch/results.js");
+      const { getBatchView } = await import("../../server/batch/view.js");
+      await withDatabase(async (db) => {
+        await getBatchView(db, id, new Date());
+        if (options.format === "csv") process.stdout.write(`${RESULT_COLUMNS.join(",")}\n`);
+        for await (const row of allBatchResults(db, id))
+          process.stdout.write(
+            `${options.format === "csv" ? resultCsvLine(row) : JSON.stringify(row)}\n`,
+          );
+      });
+    });
+
+  batch
+    .command("cancel <id>")
+    .description("cancel a batch: its queued cases never run; running ones finish")
+    .action(async (raw: string) => {
+      const id = batchIdArgument(raw);
+      const { cancelBatch } = await import("../../server/batch/view.js");
+      const { view, cancelledCases } = await withDatabase((db) =>
+        cancelBatch(db, id, "cli", new Date()),
+      );
+      console.log(
+        `cancelled batch ${id}: ${cancelledCases} queued cases cancelled; ${view.progress.counts.running} running finish`,
+      );
+    });
+
+  batch
+    .command("list")
+    .description("batches, newest first")
+    .option("--limit <n>", "at most this many (default: 20)", parseLimit)
+    .option("--json", "print JSON")
+    .action(async (options: { limit?: number; json?: boolean }) => {
+      const { listBatches } = await import("../../db/repositories/batches.js");
+      const { batches } = await withDatabase((db) =>
+        listBatches(db, { limit: options.limit ?? 20 }),
+      );
+      if (options.json) console.log(JSON.stringify(batches));
+      else if (batches.length === 0)
+        console.log("no batches; create one with: casehound batch create --flagged --limit 10");
+      else
+        console.log(
+          table(
+            ["batch", "created", "by", "from", "cases", "cancelled"],
+            batches.map((b) => [
+              b.id,
+              b.createdAt,
+              b.createdBy,
+              b.origin.kind,
+              b.total,
+              b.cancelledAt ?? "",
+            ]),
+          ),
+        );
+    });
+}
