@@ -185,8 +185,17 @@ export function registerBatchCommands(program: Command): void {
     const id = batchIdArgument(raw);
     await withCaseRunner(async (runner, db, ctx) => {
       const { getBatchView } = await import("../../server/batch/view.js");
-      await getBatchView(db, id, new Date()); // not_found before anything starts
-      await driveAndFollow(runner, db, ctx, options, async () => id);
+      const { submitPendingRows } = await import("../../server/batch/submit.js");
+      const batch = await getBatchView(db, id, new Date()); // not_found before anything starts
+      await driveAndFollow(runner, db, ctx, options, async (queue) => {
+        // Rows an interrupted create left unsubmitted are submitted now, or the batch never finishes.
+        const { submitted } = await submitPendingRows(
+          { db, admit: (r) => runner.admit(r), queue, now: () => new Date() },
+          batch,
+        );
+        if (submitted > 0) console.error(`submitted ${submitted} rows an interrupted create left`);
+        return id;
+      });
     });
   });
 

@@ -24,6 +24,7 @@ CREATE TABLE casehound.batches (
   created_by       text NOT NULL,
   created_at       timestamptz NOT NULL,
   cancelled_at     timestamptz,
+  cancelled_by     text,
   total            integer NOT NULL CHECK (total >= 0)
 );
 CREATE INDEX batches_created_idx ON casehound.batches (created_at DESC, batch_id DESC);

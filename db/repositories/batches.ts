@@ -16,6 +16,8 @@ export interface StoredBatch {
   createdBy: string;
   createdAt: string;
   cancelledAt: string | null;
+  /** Who cancelled it (the actor of its cases' case_cancelled events). */
+  cancelledBy: string | null;
   total: number;
 }
 
@@ -36,6 +38,7 @@ interface BatchRecord {
   created_by: string;
   created_at: Date;
   cancelled_at: Date | null;
+  cancelled_by: string | null;
   total: number;
 }
 
@@ -48,6 +51,7 @@ function fromRecord(row: BatchRecord): StoredBatch {
     createdBy: row.created_by,
     createdAt: new Date(row.created_at).toISOString(),
     cancelledAt: iso(row.cancelled_at),
+    cancelledBy: row.cancelled_by,
     total: row.total,
   };
 }
@@ -219,7 +223,8 @@ export async function listBatches(
 /**
  * Cancels the batch: its queued cases become `cancelled` (each with an audit event)
  * and rows not yet submitted are refused; running cases finish. Cancelling again
- * changes nothing.
+ * changes nothing, except that a case submitted since (a create racing the cancel)
+ * is cancelled too.
  */
 export async function cancelBatchCases(
   db: Database,
@@ -235,8 +240,9 @@ export async function cancelBatchCases(
     if (!found.rows[0]) throw new AppError("not_found", `no batch ${batchId}`);
     const at = now.toISOString();
     const updated = await tx.query<BatchRecord>(
-      "UPDATE casehound.batches SET cancelled_at = coalesce(cancelled_at, $2) WHERE batch_id = $1 RETURNING *",
-      [batchId, at],
+      `UPDATE casehound.batches SET cancelled_at = coalesce(cancelled_at, $2), cancelled_by = coalesce(cancelled_by, $3)
+        WHERE batch_id = $1 RETURNING *`,
+      [batchId, at, actor],
     );
     await tx.query(
       `UPDATE casehound.batch_cases SET error = 'the batch was cancelled before this row was submitted'

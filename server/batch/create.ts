@@ -1,23 +1,17 @@
 // Creating a batch: the one use case the batch doors (CLI, REST) call. The rows are
 // chosen (flagged sellers, or a file's or a request's subjects), stored with the
-// batch in one transaction, then each is submitted through intake like any case —
-// source `batch`, idempotency key `batch:<batch id>:<position>` — so a retried
-// create (same key: same batch) submits only what is left and never doubles a case.
-// A row intake refuses keeps its reason; the batch lists it, never drops it.
-import {
-  findBatchByKey,
-  insertBatch,
-  pendingRows,
-  recordRowCase,
-  recordRowError,
-  type StoredBatch,
-} from "../../db/repositories/batches.js";
+// batch in one transaction, then each is submitted through intake like any case
+// (submit.ts) — so a retried create (same key: same batch) submits only what is left
+// and never doubles a case. A row intake refuses keeps its reason; the batch lists
+// it, never drops it.
+import { findBatchByKey, insertBatch, type StoredBatch } from "../../db/repositories/batches.js";
 import type { Queryable } from "../../db/types.js";
 import type { BatchOrigin, BatchRow, FlaggedSelection } from "../../domain/batch.js";
 import { hashOf } from "../../domain/canonical-json.js";
-import { AppError, isAppError } from "../../domain/errors.js";
-import { type IntakeDeps, submitCase } from "../intake.js";
+import { AppError } from "../../domain/errors.js";
+import type { IntakeDeps } from "../intake.js";
 import { flagAllegation, flagsOf, selectFlaggedSellers, sellersReviewedSince } from "./flags.js";
+import { submitPendingRows } from "./submit.js";
 
 export interface BatchDeps {
   intake: IntakeDeps;
@@ -31,7 +25,7 @@ export type BatchRequest =
   | { kind: "subjects"; rows: BatchRow[] };
 
 export interface CreateOptions {
-  /** Who creates it; also the actor of each case's audit chain. */
+  /** Who creates it; also the actor of its cases' case_created events. */
   actor: string;
   /** Scoped by the door: same key, same batch. */
   idempotencyKey?: string;
@@ -124,31 +118,6 @@ export async function createBatch(
         },
         deps.intake.now(),
       );
-  let submitted = 0;
-  let rejected = 0;
-  if (batch.cancelledAt === null) {
-    for (const row of await pendingRows(db, batch.id)) {
-      const input = {
-        subject: row.subject,
-        allegation: row.allegation,
-        ...(row.asOf ? { asOf: row.asOf } : {}),
-      };
-      try {
-        const { case: stored } = await submitCase(deps.intake, input, {
-          actor: options.actor,
-          source: "batch",
-          idempotencyKey: `batch:${batch.id}:${row.position}`,
-        });
-        await recordRowCase(db, batch.id, row.position, stored.id);
-        submitted++;
-      } catch (error) {
-        // A row the warehouse cannot answer is listed with its reason; anything else
-        // (the store, a stop) ends the call, and a retry with the key picks up here.
-        if (!isAppError(error, "bad_argument")) throw error;
-        await recordRowError(db, batch.id, row.position, error.message);
-        rejected++;
-      }
-    }
-  }
+  const { submitted, rejected } = await submitPendingRows(deps.intake, batch);
   return { batch, replayed: !created, submitted, rejected };
 }

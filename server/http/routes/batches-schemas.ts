@@ -74,6 +74,7 @@ export const BatchResponse = z
     createdBy: z.string(),
     createdAt: Iso,
     cancelledAt: Iso.nullable(),
+    cancelledBy: z.string().nullable(),
     total: z.number().int(),
     progress: BatchProgressSchema,
     links: z.record(z.string(), z.string()),

@@ -188,6 +188,58 @@ export function batchesSuite(engine: string, open: () => Promise<TestDatabase>):
       expect(keyed.rows[0]?.n).toBe(4);
     });
 
+    it("a cancel that lands while rows are submitted leaves no case of the batch queued", async () => {
+      const rows = (await flagged()).slice(0, 4).map((f) => ({
+        subject: { type: "seller" as const, id: f.entity_id },
+      }));
+      let admitted = 0;
+      let batchId = "";
+      const racing: BatchDeps = {
+        ...deps,
+        intake: {
+          ...deps.intake,
+          admit: async (request) => {
+            // The second row's admission finds the batch just cancelled by someone else.
+            if (++admitted === 2) {
+              const [row] = (
+                await t.db.query<{ batch_id: string }>(
+                  "SELECT batch_id FROM casehound.batches WHERE idempotency_key = 'k:race'",
+                )
+              ).rows;
+              batchId = row?.batch_id as string;
+              await cancelBatch(t.db, batchId, "analyst:bo", now());
+            }
+            await runner.admit(request);
+          },
+        },
+      };
+      const created = await createBatch(
+        racing,
+        { kind: "subjects", rows },
+        { actor: "test", idempotencyKey: "k:race" },
+      );
+      expect(created.batch.id).toBe(batchId);
+      const states = await t.db.query<{ status: string | null; error: string | null }>(
+        `SELECT c.status, bc.error FROM casehound.batch_cases bc
+           LEFT JOIN casehound.cases c ON c.case_id = bc.case_id
+          WHERE bc.batch_id = $1 ORDER BY bc.position`,
+        [batchId],
+      );
+      expect(states.rows.map((r) => r.status)).not.toContain("queued");
+      expect(states.rows[0]?.status).toBe("cancelled");
+      expect(states.rows[1]?.status).toBe("cancelled"); // submitted after the cancel, cancelled at once
+      const chain = await readAuditChain(
+        t.db,
+        (
+          await t.db.query<{ case_id: string }>(
+            "SELECT case_id FROM casehound.batch_cases WHERE batch_id = $1 AND position = 2",
+            [batchId],
+          )
+        ).rows[0]?.case_id as string,
+      );
+      expect(chain.at(-1)).toMatchObject({ kind: "case_cancelled", actor: "analyst:bo" });
+    });
+
     it("lists a row intake refuses with its reason, decides the rest, and summarises", async () => {
       const [a, b] = await flagged();
       const { batch, rejected } = await createBatch(
