@@ -3,7 +3,6 @@
 // each with its own audit chain. `create --wait` and `wait` drive the cases here
 // (cli/batch-driver.ts) and print a summary when the batch finishes.
 import { type Command, Option } from "commander";
-import type { CaseRunner } from "../../controller/run-case.js";
 import type { Database } from "../../db/types.js";
 import { parseWorkers } from "../arguments.js";
 import {
@@ -16,67 +15,11 @@ import {
   parseScore,
   parseText,
 } from "../batch-arguments.js";
-import { RESULT_COLUMNS, resultCsvLine, statusText, summaryText } from "../batch-output.js";
-import { createWaker, followBatch } from "../batch-wait.js";
+import { RESULT_COLUMNS, resultCsvLine, statusText } from "../batch-output.js";
+import { type DriveOptions, driveAndFollow } from "../batch-wait.js";
 import { type CommandContext, withDatabase } from "../context.js";
 import { table } from "../format.js";
-import { progressWanted } from "../progress.js";
 import { withCaseRunner } from "../runner.js";
-
-interface DriveOptions {
-  workers?: number;
-  json?: boolean;
-  progress?: boolean;
-}
-
-/** Drives the batch's cases in this process until it finishes; prints its summary. */
-async function driveAndFollow(
-  runner: CaseRunner,
-  db: Database,
-  ctx: CommandContext,
-  options: DriveOptions,
-  start: (queue: import("../../server/worker/case-queue.js").CaseQueue) => Promise<string>,
-): Promise<void> {
-  const { createLogger } = await import("../../config/logger.js");
-  const { startBatchDriver } = await import("../batch-driver.js");
-  const { allBatchResults, summarize } = await import("../../server/batch/results.js");
-  const waker = createWaker();
-  const driver = await startBatchDriver({
-    db,
-    runner,
-    logger: createLogger(ctx.env.LOG_LEVEL),
-    concurrency: options.workers ?? ctx.env.CASEHOUND_WORKERS,
-    onSettled: () => waker.wake(),
-  });
-  const interrupt = new AbortController();
-  const onSignal = () => interrupt.abort();
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
-  try {
-    const batchId = await start(driver.queue);
-    const view = await followBatch(db, batchId, waker, {
-      bar: progressWanted(options),
-      quiet: Boolean(options.json),
-      signal: interrupt.signal,
-    });
-    if (!view) {
-      console.error(
-        `interrupted: batch ${batchId} goes on with \`casehound batch wait ${batchId}\` (running cases resume from their last step)`,
-      );
-      process.exitCode = 130;
-      return;
-    }
-    const rows = [];
-    for await (const row of allBatchResults(db, batchId)) rows.push(row);
-    const summary = summarize(rows);
-    if (options.json) console.log(JSON.stringify({ batch: view, summary }));
-    else console.log(summaryText(view, summary));
-  } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-    await driver.stop(ctx.env.CASEHOUND_SHUTDOWN_GRACE_MS);
-  }
-}
 
 /** The warehouse risk.flags is read from: WAREHOUSE_URL, else the same database. */
 async function withWarehouse<T>(

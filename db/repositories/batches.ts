@@ -1,14 +1,13 @@
 // Batches in the store. A batch and all its rows are stored in one transaction,
 // idempotent on the creator's key (the same key with the same request is the same
 // batch; with a different request, a conflict). Each row then becomes a case through
-// intake (recordRowCase) or keeps intake's refusal (recordRowError). Cancelling moves
-// the batch's queued cases to `cancelled`, each with an audit event.
+// intake (recordRowCase) or keeps intake's refusal (recordRowError). Cancelling is
+// in batch-cancel.ts.
 import { randomUUID } from "node:crypto";
 import type { BatchOrigin } from "../../domain/batch.js";
 import type { Subject } from "../../domain/case.js";
 import { AppError } from "../../domain/errors.js";
 import type { Database, Queryable } from "../types.js";
-import { appendAuditEvent } from "./audit.js";
 
 export interface StoredBatch {
   id: string;
@@ -31,7 +30,7 @@ export interface PendingRow extends NewBatchRow {
   position: number;
 }
 
-interface BatchRecord {
+export interface BatchRecord {
   batch_id: string;
   fingerprint: string;
   origin: BatchOrigin;
@@ -44,7 +43,7 @@ interface BatchRecord {
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-function fromRecord(row: BatchRecord): StoredBatch {
+export function fromRecord(row: BatchRecord): StoredBatch {
   return {
     id: row.batch_id,
     origin: row.origin,
@@ -218,58 +217,4 @@ export async function listBatches(
     batches,
     next: rows.length > page.limit && last ? { createdAt: last.createdAt, batchId: last.id } : null,
   };
-}
-
-/**
- * Cancels the batch: its queued cases become `cancelled` (each with an audit event)
- * and rows not yet submitted are refused; running cases finish. Cancelling again
- * changes nothing, except that a case submitted since (a create racing the cancel)
- * is cancelled too.
- */
-export async function cancelBatchCases(
-  db: Database,
-  batchId: string,
-  actor: string,
-  now: Date,
-): Promise<{ batch: StoredBatch; cancelledCases: number }> {
-  return db.transaction(async (tx) => {
-    const found = await tx.query<BatchRecord>(
-      "SELECT * FROM casehound.batches WHERE batch_id = $1 FOR UPDATE",
-      [batchId],
-    );
-    if (!found.rows[0]) throw new AppError("not_found", `no batch ${batchId}`);
-    const at = now.toISOString();
-    const updated = await tx.query<BatchRecord>(
-      `UPDATE casehound.batches SET cancelled_at = coalesce(cancelled_at, $2), cancelled_by = coalesce(cancelled_by, $3)
-        WHERE batch_id = $1 RETURNING *`,
-      [batchId, at, actor],
-    );
-    await tx.query(
-      `UPDATE casehound.batch_cases SET error = 'the batch was cancelled before this row was submitted'
-        WHERE batch_id = $1 AND case_id IS NULL AND error IS NULL`,
-      [batchId],
-    );
-    // Row locks in case order; a claim holding one makes us wait, then its case is no longer queued.
-    const queued = await tx.query<{ case_id: string }>(
-      `SELECT c.case_id FROM casehound.cases c JOIN casehound.batch_cases bc ON bc.case_id = c.case_id
-        WHERE bc.batch_id = $1 AND c.status = 'queued' ORDER BY c.case_id FOR UPDATE OF c`,
-      [batchId],
-    );
-    let cancelledCases = 0;
-    for (const { case_id } of queued.rows) {
-      const changed = await tx.query(
-        "UPDATE casehound.cases SET status = 'cancelled', cancelled_at = $2 WHERE case_id = $1 AND status = 'queued' RETURNING case_id",
-        [case_id, at],
-      );
-      if (changed.rows.length === 0) continue;
-      cancelledCases++;
-      await appendAuditEvent(tx, case_id, {
-        at,
-        actor,
-        kind: "case_cancelled",
-        payload: { batch_id: batchId, reason: "its batch was cancelled before the case ran" },
-      });
-    }
-    return { batch: fromRecord(updated.rows[0] as BatchRecord), cancelledCases };
-  });
 }

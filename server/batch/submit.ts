@@ -4,8 +4,8 @@
 // only submits what is left and never doubles a case. A row intake refuses keeps its
 // reason. A cancel that lands meanwhile stops the loop, and any case submitted
 // after it is cancelled too: a cancelled batch never gains a queued case.
+import { cancelBatchCases } from "../../db/repositories/batch-cancel.js";
 import {
-  cancelBatchCases,
   getBatch,
   pendingRows,
   recordRowCase,

@@ -1,6 +1,7 @@
 // A batch as the doors show it: what it is, where it came from, how far it got; and
 // cancelling it (its queued cases never run; running ones finish).
-import { cancelBatchCases, getBatch, type StoredBatch } from "../../db/repositories/batches.js";
+import { cancelBatchCases } from "../../db/repositories/batch-cancel.js";
+import { getBatch, type StoredBatch } from "../../db/repositories/batches.js";
 import type { Database, Queryable } from "../../db/types.js";
 import type { BatchProgress } from "../../domain/batch.js";
 import { AppError } from "../../domain/errors.js";
