@@ -3,6 +3,7 @@
 import { Command, CommanderError } from "commander";
 import { isAppError } from "../domain/errors.js";
 import { registerAuditCommands } from "./commands/audit.js";
+import { registerBatchCommands } from "./commands/batch.js";
 import { registerDbCommands } from "./commands/db.js";
 import { registerDemoCommand } from "./commands/demo.js";
 import { registerEvalCommand } from "./commands/eval.js";
@@ -41,6 +42,7 @@ function buildProgram(): Command {
   registerKeysCommands(program);
   registerSqlCommands(program);
   registerSearchCommands(program);
+  registerBatchCommands(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -68,9 +68,10 @@ export interface CaseRunner {
   admit(request: CaseInput): Promise<void>;
   /**
    * Drives a stored case to a verdict: new run, takeover of an abandoned one, or the
-   * stored verdict. Aborting `signal` (a shutdown) stops the run at its next step
-   * boundary and releases its lease, so the next claim resumes it from its last
-   * checkpoint; the call then rejects with `unavailable`.
+   * stored verdict. A cancelled case is refused (conflict, from the claim): it never
+   * runs. Aborting `signal` (a shutdown) stops the run at its next step boundary and
+   * releases its lease, so the next claim resumes it from its last checkpoint; the
+   * call then rejects with `unavailable`.
    */
   drive(caseId: string, options?: { signal?: AbortSignal }): Promise<CaseOutcome>;
   /**

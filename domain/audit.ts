@@ -24,6 +24,8 @@ export const AuditKind = z.enum([
   "verdict",
   "run_failed",
   "review",
+  // a queued case of a cancelled batch: it will never run
+  "case_cancelled",
 ]);
 export type AuditKind = z.infer<typeof AuditKind>;
 

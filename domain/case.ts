@@ -28,8 +28,18 @@ export const hasNoNul = (text: string) => !text.includes("\u0000");
 /** The first instant PostgreSQL's timestamptz holds that ISO-8601 writes plainly (year 1). */
 export const EARLIEST_INSTANT_MS = Date.parse("0001-01-01T00:00:00Z");
 
-/** A case moves queued → running → decided | failed, then reviewed. */
-export const CaseStatus = z.enum(["queued", "running", "decided", "failed", "reviewed"]);
+/**
+ * A case moves queued → running → decided | failed, then reviewed. A queued case of a
+ * cancelled batch becomes cancelled instead, and is never run.
+ */
+export const CaseStatus = z.enum([
+  "queued",
+  "running",
+  "decided",
+  "failed",
+  "reviewed",
+  "cancelled",
+]);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
 export const CaseSource = z.enum(["analyst", "batch", "slack", "model_flag"]);

@@ -40,7 +40,8 @@ const EXPIRY = "now() + $2::integer * interval '1 millisecond'";
 /**
  * Decides, atomically per case, who works on it: a decided case stays decided; a
  * live lease means someone else is on it; an expired one is taken over; otherwise a
- * new run starts.
+ * new run starts. A cancelled case (its batch was cancelled) is refused with a
+ * conflict: it never runs.
  */
 export async function claimCase(
   db: Database,
@@ -49,7 +50,9 @@ export async function claimCase(
   now: Date,
 ): Promise<Claim> {
   return db.transaction(async (tx) => {
-    await lockCase(tx, caseId);
+    // Under the case's lock: a cancel either happened before (refused here) or waits for this claim.
+    if ((await lockCase(tx, caseId)) === "cancelled")
+      throw new AppError("conflict", `case ${caseId} was cancelled with its batch; it is not run`);
     const { rows } = await tx.query<RunRow>(
       `SELECT run_id, status, lease_owner, lease_expires_at, takeovers,
               coalesce(lease_expires_at <= now(), true) AS expired

@@ -14,6 +14,8 @@ import type { ApiMetrics } from "./metrics.js";
 import { buildOpenApi } from "./openapi.js";
 import { errorHandler, notFoundHandler } from "./problem.js";
 import { createRateLimiter, type RateLimit } from "./rate-limit.js";
+import { batchRoutes } from "./routes/batches.js";
+import { batchEventRoutes } from "./routes/batches-events.js";
 import { caseRoutes } from "./routes/cases.js";
 import { eventRoutes } from "./routes/events.js";
 import { healthRoutes, metricsRoute } from "./routes/health.js";
@@ -49,6 +51,8 @@ export interface ApiDeps {
   admit: (request: CaseInput) => Promise<void>;
   /** How often an event stream looks for events written by other processes. */
   eventPollMs?: number;
+  /** Where batches read risk.flags (default: `db`). */
+  warehouse?: Database;
 }
 
 export interface Api {
@@ -124,8 +128,30 @@ export function createApi(deps: ApiDeps): Api {
   });
   app.use(streams.router);
   app.use(keyRoutes({ ...common, auth }));
+  app.use(
+    batchRoutes({
+      db: deps.db,
+      warehouse: deps.warehouse ?? deps.db,
+      intake,
+      bodyBytes: deps.limits.bodyBytes,
+    }),
+  );
+  const batchStreams = batchEventRoutes({
+    db: deps.db,
+    logger: deps.logger,
+    now: deps.now,
+    pollMs: deps.eventPollMs,
+  });
+  app.use(batchStreams.router);
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
-  return { app, closeStreams: streams.closeAll, openStreams: streams.openCount };
+  return {
+    app,
+    closeStreams: () => {
+      streams.closeAll();
+      batchStreams.closeAll();
+    },
+    openStreams: () => streams.openCount() + batchStreams.openCount(),
+  };
 }

@@ -2,6 +2,7 @@
 // server validates with (requests as input, responses as output).
 import { z } from "zod";
 import { PROBLEM_TYPE_PREFIX } from "./problem.js";
+import * as B from "./routes/batches-schemas.js";
 import * as S from "./schemas.js";
 
 type Json = Record<string, unknown>;
@@ -42,6 +43,7 @@ const problem = (description: string) => ({
   content: { "application/problem+json": { schema: ref("Problem") } },
 });
 const caseId = { name: "id", in: "path", required: true, schema: { type: "string" } };
+const batchId = { ...caseId, description: "the batch's id" };
 const errors = {
   "400": problem("invalid request (the offending fields are listed in `errors`)"),
   "401": problem("no valid API key"),
@@ -61,7 +63,12 @@ export function buildOpenApi(): Json {
       securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "chk_… key" } },
       schemas: {
         ...components(
-          { CreateCase: S.CreateCaseBody, CreateReview: S.ReviewBody, CreateKey: S.CreateKeyBody },
+          {
+            CreateCase: S.CreateCaseBody,
+            CreateReview: S.ReviewBody,
+            CreateKey: S.CreateKeyBody,
+            CreateBatch: B.CreateBatchBody,
+          },
           "input",
         ),
         ...components(
@@ -75,6 +82,12 @@ export function buildOpenApi(): Json {
             ApiKey: S.ApiKeyResponse,
             CreatedKey: S.CreatedKey,
             Problem: S.ProblemResponse,
+            Batch: B.BatchResponse,
+            BatchProgress: B.BatchProgressSchema,
+            BatchList: B.BatchList,
+            BatchResult: B.BatchResultRowSchema,
+            BatchResults: B.BatchResults,
+            CancelledBatch: B.CancelledBatch,
           },
           "output",
         ),
@@ -190,6 +203,7 @@ export function buildOpenApi(): Json {
           responses: { "200": { description: "reviews" }, ...errors },
         },
       },
+      ...batchPaths(),
       "/v1/keys": {
         post: {
           summary: "Create an API key (role: admin)",
@@ -222,6 +236,87 @@ export function buildOpenApi(): Json {
         get: {
           summary: "Prometheus metrics (any role)",
           responses: { "200": { description: "metrics" } },
+        },
+      },
+    },
+  };
+}
+
+function batchPaths(): Json {
+  return {
+    "/v1/batches": {
+      post: {
+        summary: "Create a batch of cases (roles: service, analyst)",
+        description:
+          "Re-reviews flagged sellers (`flagged`: flag source, minimum score, window, category, not reviewed since, limit) or the given `subjects`, each as an ordinary case (source `batch`) with its own audit chain, queued at once. A row intake refuses is listed in the results with its reason. The same Idempotency-Key (per API key) with the same body returns the same batch and cases; with a different body it is a 409.",
+        parameters: [
+          {
+            name: "Idempotency-Key",
+            in: "header",
+            required: false,
+            schema: { type: "string", maxLength: 200 },
+          },
+        ],
+        requestBody: { required: true, content: json("CreateBatch") },
+        responses: {
+          "202": { description: "stored and queued", content: json("Batch") },
+          ...errors,
+          "409": problem("the Idempotency-Key was used for a different batch"),
+          "413": problem("body too large"),
+          "415": problem("not JSON"),
+        },
+      },
+      get: {
+        summary: "List batches, newest first (all roles)",
+        parameters: queryParameters(B.ListBatchesQuery),
+        responses: { "200": { description: "a page", content: json("BatchList") }, ...errors },
+      },
+    },
+    "/v1/batches/{id}": {
+      get: {
+        summary: "One batch with its progress: cases by state, cases/s, ETA",
+        parameters: [batchId],
+        responses: {
+          "200": { description: "the batch", content: json("Batch") },
+          ...errors,
+          "404": problem("no such batch"),
+        },
+      },
+    },
+    "/v1/batches/{id}/results": {
+      get: {
+        summary:
+          "The batch's rows in order: decision, typology, risk, action, case, verdict hash, reason",
+        parameters: [batchId, ...queryParameters(B.BatchResultsQuery)],
+        responses: {
+          "200": { description: "a page", content: json("BatchResults") },
+          ...errors,
+          "404": problem("no such batch"),
+        },
+      },
+    },
+    "/v1/batches/{id}/cancel": {
+      post: {
+        summary:
+          "Cancel a batch: its queued cases never run; running ones finish (roles: service, analyst)",
+        parameters: [batchId],
+        responses: {
+          "200": { description: "cancelled", content: json("CancelledBatch") },
+          ...errors,
+          "404": problem("no such batch"),
+        },
+      },
+    },
+    "/v1/batches/{id}/events": {
+      get: {
+        summary: "Server-sent events as the batch progresses",
+        description:
+          "`event: progress` with the batch's progress (a BatchProgress) each time its counts change, then `event: end` with the final progress once no case is pending, queued or running.",
+        parameters: [batchId],
+        responses: {
+          "200": { description: "event stream", content: { "text/event-stream": {} } },
+          ...errors,
+          "404": problem("no such batch"),
         },
       },
     },

@@ -15,7 +15,7 @@ import { methodNotAllowed } from "../problem.js";
 import { EventsQuery } from "../schemas.js";
 import { parseOr400 } from "../validate.js";
 
-const TERMINAL = new Set(["decided", "failed", "reviewed"]);
+const TERMINAL = new Set(["decided", "failed", "reviewed", "cancelled"]);
 
 export interface EventStreams {
   router: Router;

@@ -64,6 +64,11 @@ export function createFuzzer(seed: number, ctx: { keys: string[]; caseIds: strin
     () => `/v1/cases/${id()}/reviews`,
     () => "/v1/keys",
     () => `/v1/keys/${enc(pick(junkStrings))}`,
+    () => "/v1/batches",
+    () => `/v1/batches/${id()}`,
+    () => `/v1/batches/${id()}/results`,
+    () => `/v1/batches/${id()}/cancel`,
+    () => `/v1/batches/${id()}/events`,
     () => "/metrics",
     () => "/healthz",
     () => "/readyz",
@@ -143,6 +148,11 @@ export function createFuzzer(seed: number, ctx: { keys: string[]; caseIds: strin
       "0".repeat(64) +
       '"}',
     () => '{"name":"x","role":"root"}',
+    () => '{"flagged":{"limit":0,"minScore":"high"}}',
+    () => '{"subjects":[]}',
+    () => '{"flagged":{},"subjects":[{"subject":{"type":"seller","id":"slr_x"}}]}',
+    () => '{"subjects":[{"subject":{"type":"seller","id":"slr_x"},"allegation":"nul \\u0000"}]}',
+    () => '{"subjects":[{"subject":{"type":"seller","id":"slr_x"}}]}',
     () => `{"name":"${"n".repeat(500)}","role":"admin"}`,
     () => '{"subject":{"type":"seller","id":"slr_x"},"allegation":"dup","allegation":"dup2"}',
     () =>

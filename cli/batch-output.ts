@@ -1,0 +1,127 @@
+// How the batch commands print: a progress line (a bar on a terminal), the status
+// of a batch, its results as CSV or JSON lines, and the summary once it finishes.
+import type { BatchProgress, BatchResultRow } from "../domain/batch.js";
+import { csvLine } from "../server/batch/csv.js";
+import type { BatchSummary } from "../server/batch/results.js";
+import type { BatchView } from "../server/batch/view.js";
+import { table } from "./format.js";
+
+const SHOWN: readonly (keyof BatchProgress["counts"])[] = [
+  "decided",
+  "reviewed",
+  "failed",
+  "rejected",
+  "cancelled",
+  "running",
+  "queued",
+  "pending",
+];
+
+function counts(progress: BatchProgress): string {
+  return SHOWN.filter((state) => progress.counts[state] > 0)
+    .map((state) => `${state} ${progress.counts[state]}`)
+    .join(", ");
+}
+
+function pace(progress: BatchProgress): string {
+  const rate = progress.casesPerSecond === null ? "" : `${progress.casesPerSecond} cases/s`;
+  const eta =
+    progress.finished || progress.etaSeconds === null
+      ? ""
+      : `ETA ${Math.ceil(progress.etaSeconds)} s`;
+  return [rate, eta].filter(Boolean).join(", ");
+}
+
+/** One plain line of progress. */
+export function progressLine(view: BatchView): string {
+  const p = view.progress;
+  const rest = pace(p);
+  return `batch ${view.id}: ${p.done}/${p.total} settled (${counts(p)})${rest ? `; ${rest}` : ""}`;
+}
+
+/** A progress bar for a terminal (redrawn in place). */
+export function progressBar(view: BatchView, width = 30): string {
+  const p = view.progress;
+  const filled = p.total === 0 ? width : Math.round((p.done / p.total) * width);
+  const rest = pace(p);
+  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${p.done}/${p.total} ${counts(p)}${rest ? ` · ${rest}` : ""}`;
+}
+
+function originText(view: BatchView): string {
+  const o = view.origin;
+  if (o.kind === "file") return `file ${o.name} (${o.format})`;
+  if (o.kind === "subjects") return "a list of subjects";
+  const { kind: _k, ...criteria } = o;
+  return `flagged sellers ${JSON.stringify(criteria)}`;
+}
+
+export function statusText(view: BatchView): string {
+  const p = view.progress;
+  return [
+    `batch ${view.id}`,
+    `  from:      ${originText(view)}`,
+    `  created:   ${view.createdAt} by ${view.createdBy}`,
+    ...(view.cancelledAt ? [`  cancelled: ${view.cancelledAt}`] : []),
+    `  cases:     ${p.total} — ${counts(p) || "none"}`,
+    `  state:     ${p.finished ? "finished" : "in progress"}${pace(p) ? ` (${pace(p)})` : ""}`,
+  ].join("\n");
+}
+
+export function summaryText(view: BatchView, summary: BatchSummary): string {
+  const p = view.progress;
+  const lines = [
+    `batch ${view.id} finished: ${p.total} cases — ${counts(p) || "none"}${pace(p) ? ` (${pace(p)})` : ""}`,
+  ];
+  const decisions = Object.entries(summary.byDecision)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([decision, n]) => `${decision} ${n}`);
+  lines.push(`decisions: ${decisions.join(", ") || "none yet"}`);
+  if (summary.failed.length > 0) {
+    lines.push(`failed (${summary.failed.length}):`);
+    for (const f of summary.failed)
+      lines.push(`  ${f.subject} ${f.state}${f.caseId ? ` (case ${f.caseId})` : ""}: ${f.reason}`);
+  }
+  if (summary.topByRisk.length > 0) {
+    lines.push("top subjects by risk:");
+    lines.push(
+      table(
+        ["subject", "decision", "risk", "case"],
+        summary.topByRisk.map((t) => [t.subject, t.decision, t.riskScore.toFixed(3), t.caseId]),
+      ),
+    );
+  }
+  // Ring clusters (sellers sharing devices, IPs or payout accounts) are listed here once built.
+  return lines.join("\n");
+}
+
+export const RESULT_COLUMNS = [
+  "position",
+  "subject",
+  "state",
+  "decision",
+  "typology",
+  "risk_score",
+  "recommended_action",
+  "needs_review",
+  "case_id",
+  "verdict_hash",
+  "reason",
+  "cluster",
+] as const;
+
+export function resultCsvLine(row: BatchResultRow): string {
+  return csvLine([
+    row.position,
+    row.subject,
+    row.state,
+    row.decision,
+    row.typology,
+    row.riskScore,
+    row.recommendedAction,
+    row.needsReview,
+    row.caseId,
+    row.verdictHash,
+    row.reason,
+    row.cluster,
+  ]);
+}

@@ -1,0 +1,126 @@
+// Following a batch until every case settles while this process drives its cases
+// (cli/batch-driver.ts): its progress redrawn as a bar on a terminal or printed as
+// plain lines when it changes (nothing with --json), a stop on Ctrl-C (the cases
+// left stay queued; running ones pause and resume later), and the summary at the end.
+import type { CaseRunner } from "../controller/run-case.js";
+import type { Database } from "../db/types.js";
+import { type BatchView, getBatchView } from "../server/batch/view.js";
+import type { CaseQueue } from "../server/worker/case-queue.js";
+import { progressBar, progressLine, summaryText } from "./batch-output.js";
+import type { CommandContext } from "./context.js";
+import { progressWanted } from "./progress.js";
+
+export interface FollowOptions {
+  /** Redraw a bar in place (a terminal) rather than print lines. */
+  bar: boolean;
+  /** Print no progress at all (--json). */
+  quiet: boolean;
+  /** Ends the wait early (Ctrl-C). */
+  signal: AbortSignal;
+}
+
+export interface Waker {
+  /** Resolves at the next wake-up or after `ms`. */
+  sleep(ms: number): Promise<void>;
+  wake(): void;
+}
+
+export function createWaker(): Waker {
+  let pending: (() => void) | undefined;
+  return {
+    sleep: (ms) =>
+      new Promise((resolve) => {
+        const timer = setTimeout(done, ms);
+        function done() {
+          clearTimeout(timer);
+          pending = undefined;
+          resolve();
+        }
+        pending = done;
+      }),
+    wake: () => pending?.(),
+  };
+}
+
+/** The batch's view once finished, or undefined when `signal` ended the wait first. */
+export async function followBatch(
+  db: Database,
+  batchId: string,
+  waker: Waker,
+  options: FollowOptions,
+): Promise<BatchView | undefined> {
+  options.signal.addEventListener("abort", () => waker.wake(), { once: true });
+  let last = "";
+  for (;;) {
+    const view = await getBatchView(db, batchId, new Date());
+    if (!options.quiet) {
+      if (options.bar) process.stderr.write(`\r\u001b[2K${progressBar(view)}`);
+      else {
+        const line = progressLine(view).replace(/; .*$/, "");
+        // Plain output: a line when the counts change, not on every look.
+        if (line !== last) process.stderr.write(`${progressLine(view)}\n`);
+        last = line;
+      }
+    }
+    if (view.progress.finished || options.signal.aborted) {
+      if (options.bar && !options.quiet) process.stderr.write("\n");
+      return view.progress.finished ? view : undefined;
+    }
+    await waker.sleep(500);
+  }
+}
+
+export interface DriveOptions {
+  workers?: number;
+  json?: boolean;
+  progress?: boolean;
+}
+
+/** Drives the batch's cases in this process until it finishes; prints its summary. */
+export async function driveAndFollow(
+  runner: CaseRunner,
+  db: Database,
+  ctx: CommandContext,
+  options: DriveOptions,
+  start: (queue: CaseQueue) => Promise<string>,
+): Promise<void> {
+  const { createLogger } = await import("../config/logger.js");
+  const { startBatchDriver } = await import("./batch-driver.js");
+  const { allBatchResults, summarize } = await import("../server/batch/results.js");
+  const waker = createWaker();
+  const driver = await startBatchDriver({
+    db,
+    runner,
+    logger: createLogger(ctx.env.LOG_LEVEL),
+    concurrency: options.workers ?? ctx.env.CASEHOUND_WORKERS,
+    onSettled: () => waker.wake(),
+  });
+  const interrupt = new AbortController();
+  const onSignal = () => interrupt.abort();
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    const batchId = await start(driver.queue);
+    const view = await followBatch(db, batchId, waker, {
+      bar: progressWanted(options),
+      quiet: Boolean(options.json),
+      signal: interrupt.signal,
+    });
+    if (!view) {
+      console.error(
+        `interrupted: batch ${batchId} goes on with \`casehound batch wait ${batchId}\` (running cases resume from their last step)`,
+      );
+      process.exitCode = 130;
+      return;
+    }
+    const rows = [];
+    for await (const row of allBatchResults(db, batchId)) rows.push(row);
+    const summary = summarize(rows);
+    if (options.json) console.log(JSON.stringify({ batch: view, summary }));
+    else console.log(summaryText(view, summary));
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    await driver.stop(ctx.env.CASEHOUND_SHUTDOWN_GRACE_MS);
+  }
+}
