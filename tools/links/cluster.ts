@@ -1,18 +1,12 @@
-// Groups sellers into clusters that share non-hub attributes. Two sellers are
-// linked through an attribute when
-//   - at least one of them holds it as its own (logs in from it, is paid into it):
-//     a seller's device, IP or payout account at another shop, or in the orders
-//     another shop receives, is the collusion signal; or
-//   - both only see it in orders, and on each side at least three distinct buyers used it:
-//     one farm (shared devices, a drop address) buying from both shops. One
-//     customer — or one household — buying from both shops is how marketplaces
-//     work and links nothing.
-// A pair's strength is the sum of 1/log2(1 + degree) over its linking attributes;
-// pairs at or above `minStrength` are joined, and clusters are the connected
-// components of those joins. Pure: no I/O.
+// Groups sellers into clusters that share non-hub attributes. Which shared
+// attribute links two sellers is link-rule.ts's rule; a pair's strength is the sum
+// of 1/log2(1 + degree) over its linking attributes; pairs at or above
+// `minStrength` are joined, and clusters are the connected components of those
+// joins (singletons are not clusters). Pure: no I/O.
 import { sha256Hex } from "../../domain/canonical-json.js";
 import { AppError } from "../../domain/errors.js";
 import { DEFAULT_HUB_FENCE, hubCuts, linkWeight } from "./hubs.js";
+import { DEFAULT_MIN_FARM_BUYERS, links } from "./link-rule.js";
 import type {
   AttributeKind,
   AttributeRole,
@@ -22,11 +16,11 @@ import type {
 } from "./types.js";
 
 export interface ClusterOptions {
-  /** Least summed weight that joins two sellers (default 0.5: one attribute shared by at most 3 accounts, or two by at most 7). */
+  /** Least summed weight that joins two sellers (default 0.4: one attribute used by at most 4 accounts, or two by at most 31). */
   minStrength?: number;
   /** Tukey fence multiplier for the hub cut (default 4). */
   hubFence?: number;
-  /** Least distinct buyers per side for an order-only link (default 3: more than a couple sharing a home). */
+  /** Least distinct buyers per side for an order-only link (default 3, link-rule.ts); not below what the attributes were read with. */
   minFarmBuyers?: number;
 }
 
@@ -61,23 +55,21 @@ function groupAttributes(input: SharedAttributes, cuts: Record<AttributeKind, nu
   return [...byKey.values()].filter((a) => a.holders.size > 1);
 }
 
-const ownsIt = (h: Holding) => h.roles.has("login") || h.roles.has("payout");
-
-function links(a: Holding, b: Holding, minFarmBuyers: number): boolean {
-  if (ownsIt(a) || ownsIt(b)) return true;
-  return a.buyers >= minFarmBuyers && b.buyers >= minFarmBuyers;
-}
-
-function checkOptions(options: ClusterOptions) {
-  const minStrength = options.minStrength ?? 0.5;
+function checkOptions(options: ClusterOptions, readWith: number) {
+  const minStrength = options.minStrength ?? 0.4;
   const hubFence = options.hubFence ?? DEFAULT_HUB_FENCE;
-  const minFarmBuyers = options.minFarmBuyers ?? 3;
+  const minFarmBuyers = options.minFarmBuyers ?? Math.max(DEFAULT_MIN_FARM_BUYERS, readWith);
   if (!(Number.isFinite(minStrength) && minStrength > 0))
     throw new AppError("bad_argument", "minStrength must be a positive number");
   if (!(Number.isFinite(hubFence) && hubFence > 0))
     throw new AppError("bad_argument", "hubFence must be a positive number");
   if (!(Number.isInteger(minFarmBuyers) && minFarmBuyers >= 1))
     throw new AppError("bad_argument", "minFarmBuyers must be a positive integer");
+  if (minFarmBuyers < readWith)
+    throw new AppError(
+      "bad_argument",
+      `minFarmBuyers ${minFarmBuyers} is below the ${readWith} the attributes were read with: links the retrieval left out would be missed`,
+    );
   return { minStrength, hubFence, minFarmBuyers };
 }
 
@@ -108,7 +100,7 @@ export function clusterSellers(
 ): SellerCluster[] {
   if (!input || !Array.isArray(input.attributes) || !input.profile)
     throw new AppError("bad_argument", "clusterSellers needs what readSharedAttributes returns");
-  const { minStrength, hubFence, minFarmBuyers } = checkOptions(options);
+  const { minStrength, hubFence, minFarmBuyers } = checkOptions(options, input.minFarmBuyers ?? 1);
   const shared = groupAttributes(input, hubCuts(input.profile, hubFence));
 
   // Pair strengths, and which attributes link which pair.

@@ -47,6 +47,8 @@ export interface SharedAttributes {
   unknownSellerIds: string[];
   attributes: SellerAttribute[];
   profile: DegreeProfile;
+  /** The farm size the order attributes were read for (link-rule.ts); order-only ties below it were left out. */
+  minFarmBuyers: number;
   /** Sellers whose order attributes were cut to the per-seller bound (the busiest kept). */
   truncated: string[];
 }

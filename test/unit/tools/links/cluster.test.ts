@@ -148,6 +148,8 @@ describe("clusterSellers", () => {
       () => clusterSellers(shared([]), { minStrength: 0 }),
       () => clusterSellers(shared([]), { hubFence: Number.NaN }),
       () => clusterSellers(shared([]), { minFarmBuyers: 1.5 }),
+      // Read for farms of 3: order-only ties of 2 buyers were never read.
+      () => clusterSellers({ ...shared([]), minFarmBuyers: 3 }, { minFarmBuyers: 2 }),
     ];
     for (const call of bad) {
       let thrown: unknown;

@@ -37,6 +37,7 @@ export function shared(
     unknownSellerIds: [],
     attributes,
     profile,
+    minFarmBuyers: 1,
     truncated: [],
   };
 }
