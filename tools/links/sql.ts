@@ -118,35 +118,30 @@ SELECT kind, value, count(*)::int AS degree FROM accounts GROUP BY kind, value`;
 /**
  * $1 as-of, $2 sampling modulus: quartiles of the degree per attribute kind over the
  * attributes whose value hashes to 0 modulo $2 — a uniform sample of the warehouse's
- * attributes (a value is in or out whatever its use), so the pass reads every row
- * but sorts and counts only a fraction.
+ * attributes (a value is in or out whatever its use), so the pass reads orders and
+ * logins once each but groups and counts only a fraction. Payout accounts are few
+ * and counted whole.
  */
 export const DEGREE_PROFILE_SQL = `
 WITH uses AS (
-  SELECT 'device' AS kind, o.device_id AS value, 'buyer' AS account_type, o.buyer_id AS account_id
-    FROM risk.orders o WHERE o.created_at <= $1 AND o.device_id IS NOT NULL
-     AND hashtext(o.device_id)::bigint % $2 = 0
-  UNION
-  SELECT 'device', l.device_id, l.account_type, l.account_id
-    FROM risk.logins l WHERE l.at <= $1 AND l.success AND l.device_id IS NOT NULL
-     AND hashtext(l.device_id)::bigint % $2 = 0
-  UNION
-  SELECT 'ip', host(o.ip), 'buyer', o.buyer_id
-    FROM risk.orders o WHERE o.created_at <= $1 AND o.ip IS NOT NULL
-     AND hashtext(host(o.ip))::bigint % $2 = 0
-  UNION
-  SELECT 'ip', host(l.ip), l.account_type, l.account_id
-    FROM risk.logins l WHERE l.at <= $1 AND l.success AND l.ip IS NOT NULL
-     AND hashtext(host(l.ip))::bigint % $2 = 0
-  UNION
-  SELECT 'address', o.shipping_address_id, 'buyer', o.buyer_id
-    FROM risk.orders o WHERE o.created_at <= $1 AND o.shipping_address_id IS NOT NULL
-     AND hashtext(o.shipping_address_id)::bigint % $2 = 0
-  UNION
+  SELECT a.kind, a.value, 'buyer' AS account_type, o.buyer_id AS account_id
+    FROM risk.orders o
+   CROSS JOIN LATERAL (VALUES
+     ('device', o.device_id), ('ip', host(o.ip)), ('address', o.shipping_address_id)
+   ) AS a(kind, value)
+   WHERE o.created_at <= $1 AND a.value IS NOT NULL AND hashtext(a.value)::bigint % $2 = 0
+  UNION ALL
+  SELECT a.kind, a.value, l.account_type, l.account_id
+    FROM risk.logins l
+   CROSS JOIN LATERAL (VALUES ('device', l.device_id), ('ip', host(l.ip))) AS a(kind, value)
+   WHERE l.at <= $1 AND l.success AND a.value IS NOT NULL AND hashtext(a.value)::bigint % $2 = 0
+  UNION ALL
   SELECT 'payout_account', h.acct, 'seller', h.seller_id
     FROM (${holdings("$1")}) h WHERE h.acct IS NOT NULL
+), accounts AS (
+  SELECT DISTINCT kind, value, account_type, account_id FROM uses
 ), degrees AS (
-  SELECT kind, value, count(*) AS degree FROM uses GROUP BY kind, value
+  SELECT kind, value, count(*) AS degree FROM accounts GROUP BY kind, value
 )
 SELECT kind, count(*)::int AS sampled,
        percentile_disc(0.25) WITHIN GROUP (ORDER BY degree)::int AS q1,
