@@ -11,6 +11,7 @@ import type {
   AttributeKind,
   AttributeRole,
   BindingAttribute,
+  SellerAttribute,
   SellerCluster,
   SharedAttributes,
 } from "./types.js";
@@ -36,9 +37,29 @@ interface Attribute {
   holders: Map<string, Holding>;
 }
 
+const ROLES: readonly string[] = ["login", "payout", "order"];
+
+function checkAttribute(a: SellerAttribute, cuts: Record<AttributeKind, number>): void {
+  const valid =
+    typeof a?.sellerId === "string" &&
+    typeof a.value === "string" &&
+    Object.hasOwn(cuts, a.kind) &&
+    ROLES.includes(a.role) &&
+    Number.isFinite(a.degree) &&
+    a.degree >= 1 &&
+    Number.isFinite(a.buyers) &&
+    a.buyers >= 0;
+  if (!valid)
+    throw new AppError(
+      "bad_argument",
+      `not a seller attribute: ${JSON.stringify(a)?.slice(0, 160) ?? String(a)}`,
+    );
+}
+
 function groupAttributes(input: SharedAttributes, cuts: Record<AttributeKind, number>) {
   const byKey = new Map<string, Attribute>();
   for (const a of input.attributes) {
+    checkAttribute(a, cuts);
     if (a.degree > cuts[a.kind]) continue; // a hub
     const key = `${a.kind}\u0000${a.value}`;
     let attribute = byKey.get(key);

@@ -148,6 +148,9 @@ describe("clusterSellers", () => {
       () => clusterSellers(shared([]), { minStrength: 0 }),
       () => clusterSellers(shared([]), { hubFence: Number.NaN }),
       () => clusterSellers(shared([]), { minFarmBuyers: 1.5 }),
+      () => clusterSellers(shared([attr("slr_a", "phone" as never, "1", "login", 2)])),
+      () => clusterSellers(shared([attr("slr_a", "device", "dev_1", "login", Number.NaN)])),
+      () => clusterSellers({ ...shared([]), attributes: [null as never] }),
       // Read for farms of 3: order-only ties of 2 buyers were never read.
       () => clusterSellers({ ...shared([]), minFarmBuyers: 3 }, { minFarmBuyers: 2 }),
     ];
