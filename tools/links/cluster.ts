@@ -158,22 +158,17 @@ export function clusterSellers(
     }
   }
   return [...members.values()]
-    .map((list) => bindCluster(list.sort(), linking, sets))
+    .map((list) => bindCluster(list.sort(), linking))
     .sort((a, b) => b.strength - a.strength || (a.id < b.id ? -1 : 1));
 }
 
 /** The cluster's binding attributes: those linking a joined pair inside it. */
-function bindCluster(
-  members: string[],
-  linking: Map<Attribute, Set<string>>,
-  sets: DisjointSets,
-): SellerCluster {
-  const root = sets.find(members[0] as string);
+function bindCluster(members: string[], linking: Map<Attribute, Set<string>>): SellerCluster {
   const inside = new Set(members);
   const bindings: BindingAttribute[] = [];
   for (const [attribute, pairs] of linking) {
     const within = [...pairs].some((p) => p.split("\u0000").every((s) => inside.has(s)));
-    if (!within || sets.find([...pairs][0]?.split("\u0000")[0] as string) !== root) continue;
+    if (!within) continue;
     bindings.push({
       kind: attribute.kind,
       value: attribute.value,

@@ -128,6 +128,20 @@ describe("clusterSellers", () => {
     expect(clusters[0]?.members).toEqual(["slr_a", "slr_b", "slr_c"]);
   });
 
+  it("lists an attribute among a cluster's bindings even when it also ties outsiders too weakly", () => {
+    // Four sellers on one IP of degree 10 (0.29 each pair); only c and d also share a device.
+    const clusters = clusterSellers(
+      shared([
+        ...["slr_a", "slr_b", "slr_c", "slr_d"].map((s) => attr(s, "ip", "10.2.2.2", "login", 10)),
+        attr("slr_c", "device", "dev_7", "login", 4),
+        attr("slr_d", "device", "dev_7", "login", 4),
+      ]),
+    );
+    expect(clusters.map((c) => c.members)).toEqual([["slr_c", "slr_d"]]);
+    expect(clusters[0]?.bindings.map((b) => b.value)).toEqual(["dev_7", "10.2.2.2"]);
+    expect(clusters[0]?.bindings[1]?.holders.map((h) => h.sellerId)).toEqual(["slr_c", "slr_d"]);
+  });
+
   it("names a cluster by its members, whatever the order the attributes came in", () => {
     const input = [
       attr("slr_b", "device", "dev_1", "login", 2),
