@@ -1,0 +1,16 @@
+// Ring-aware grouping of sellers: read the attributes they share, cluster them with
+// hubs left out by degree, flag clusters with contradicting decisions, and write the
+// context their re-investigation gets.
+
+export { type ClusterOptions, clusterId, clusterSellers } from "./cluster.js";
+export { clusterContext, MAX_CONTEXT_CHARS } from "./context.js";
+export { readDegreeProfile } from "./degree-profile.js";
+export { DEFAULT_HUB_FENCE, hubCut, hubCuts, linkWeight } from "./hubs.js";
+export { type InconsistentCluster, inconsistentClusters } from "./inconsistent.js";
+export { DEFAULT_MIN_FARM_BUYERS, links, ownsIt } from "./link-rule.js";
+export {
+  MAX_SELLERS,
+  type ReadSharedAttributesOptions,
+  readSharedAttributes,
+} from "./read-attributes.js";
+export * from "./types.js";
