@@ -72,6 +72,56 @@ export function cacheSourceBytes(path: string): number | null {
   return header.readUInt32LE(20);
 }
 
+function countNewlines(bytes: Uint8Array, end: number): number {
+  let n = 0;
+  for (let i = 0; i < end; i++) if (bytes[i] === 0x0a) n++;
+  return n;
+}
+
+/** Past this many distinct lookups a full index pays for itself (a long-lived server). */
+const FULL_INDEX_AFTER = 2_000;
+
+/**
+ * A word's row, found without splitting the vocabulary: a cold command embeds a few
+ * query words, and building a map of 200,000 strings would cost it ~0.4 s. Words are
+ * searched in the raw bytes and remembered; a process that looks many up gets the
+ * full map once.
+ */
+function wordIndex(vocab: Buffer): (word: string) => number | undefined {
+  const memo = new Map<string, number | undefined>();
+  let full: Map<string, number> | undefined;
+  const search = (word: string): number | undefined => {
+    if (word === "" || word.includes("\n")) return undefined;
+    const needle = Buffer.from(word, "utf8");
+    for (let from = 0; ; ) {
+      const at = vocab.indexOf(needle, from);
+      if (at < 0) return undefined;
+      const end = at + needle.length;
+      if ((at === 0 || vocab[at - 1] === 0x0a) && (end === vocab.length || vocab[end] === 0x0a))
+        return countNewlines(vocab, at);
+      from = at + 1;
+    }
+  };
+  return (word) => {
+    if (full) return full.get(word);
+    if (memo.has(word)) return memo.get(word);
+    if (memo.size >= FULL_INDEX_AFTER) {
+      const index = new Map<string, number>();
+      vocab
+        .toString("utf8")
+        .split("\n")
+        .forEach((w, row) => {
+          index.set(w, row);
+        });
+      full = index;
+      return index.get(word);
+    }
+    const row = search(word);
+    memo.set(word, row);
+    return row;
+  };
+}
+
 export function readWordVectors(path: string): WordVectors {
   const file = readFileSync(path);
   // A pooled small Buffer could sit at an unaligned offset; copy once if so.
@@ -85,20 +135,17 @@ export function readWordVectors(path: string): WordVectors {
   const scalesAt = HEADER + ((vocabBytes + 3) & ~3);
   if (buf.length !== scalesAt + count * 4 + count * dims)
     throw new Error(`${path} is truncated or corrupt`);
-  const words = buf.toString("utf8", HEADER, HEADER + vocabBytes).split("\n");
-  if (words.length !== count)
-    throw new Error(`${path} has ${words.length} words for ${count} rows`);
-  const rows = new Map<string, number>();
-  words.forEach((word, row) => {
-    rows.set(word, row);
-  });
+  const vocab = buf.subarray(HEADER, HEADER + vocabBytes);
+  const words = countNewlines(vocab, vocab.length) + 1;
+  if (words !== count) throw new Error(`${path} has ${words} words for ${count} rows`);
+  const rowOf = wordIndex(vocab);
   const scales = new Float32Array(buf.buffer, buf.byteOffset + scalesAt, count);
   const q = new Int8Array(buf.buffer, buf.byteOffset + scalesAt + count * 4, count * dims);
   return {
     dims,
     count,
     sourceBytes: buf.readUInt32LE(20),
-    rowOf: (word) => rows.get(word),
+    rowOf,
     addRow(row, weight, into) {
       const w = weight * (scales[row] ?? 0);
       const base = row * dims;
