@@ -141,9 +141,13 @@ export function preparePlants(
     for (const intensity of plant.intensities) {
       for (let n = 0; n < perIntensity; n++) {
         const seller = claimSeller();
-        const planted = manipulation ? manipulationFor(plant.kind, intensity, n) : null;
-        if (planted) seller.manipulation = planted;
         const shape = mixed ? dealShape(plant) : undefined;
+        // A thin spread writes no templated reviews, so a template's note has nowhere to go.
+        const planted =
+          manipulation && shape?.variant !== "thin_spread"
+            ? manipulationFor(plant.kind, intensity, n)
+            : null;
+        if (planted) seller.manipulation = planted;
         const handle = plant.prepare(seller, intensity, full, shape);
         cases.push({
           plant,

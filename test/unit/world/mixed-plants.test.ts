@@ -1,6 +1,9 @@
 // A variant world deals each typology's shapes per seed and plants every hard
 // negative; the classic world's cases carry no channel or variant.
 import { describe, expect, it } from "vitest";
+import type { Database } from "../../../db/types.js";
+import { AppError } from "../../../domain/errors.js";
+import { seedWorld } from "../../../world/generate.js";
 import { IdFactory } from "../../../world/ids.js";
 import { MIXED_PLANTS, PLANTS, preparePlants } from "../../../world/plants/index.js";
 import { VARIANT_NEGATIVES } from "../../../world/plants/kinds.js";
@@ -53,6 +56,15 @@ describe("planting a variant world", () => {
     for (const c of cases) {
       expect(c.channel).toBeNull();
       expect(c.variant).toBeNull();
+    }
+  });
+
+  it("refuses an unknown mode or background with a clear error before touching the database", async () => {
+    const untouched = {} as Database;
+    for (const bad of [{ variants: "chaos" }, { background: "noisy" }]) {
+      const seeding = seedWorld(untouched, { size: "small", seed: 1, ...(bad as object) });
+      await expect(seeding).rejects.toBeInstanceOf(AppError);
+      await expect(seeding).rejects.toMatchObject({ code: "bad_argument" });
     }
   });
 });
