@@ -186,8 +186,8 @@ describe("collusion variants", () => {
 });
 
 describe("account takeover variants", () => {
-  it("within the seller's own country: a new device, a home-country carrier IP, a payout change", async () => {
-    const p = await plantOne(accountTakeoverVariants, "subtle", {
+  it("within the seller's own country: a new device, a home-country carrier IP, hardly a failed login, a payout change", async () => {
+    const p = await plantOne(accountTakeoverVariants, "blatant", {
       channel: "device",
       variant: "same_country",
     });
@@ -198,6 +198,7 @@ describe("account takeover variants", () => {
       .filter((l) => l.account_id === p.seller.id && l.device_id === change?.device_id);
     expect(logins.length).toBeGreaterThan(0);
     for (const l of logins) expect(l.country).toBe(p.seller.country.code);
+    expect(logins.filter((l) => l.success === "f").length).toBeLessThanOrEqual(1);
     expect(p.seller.devices).not.toContain(change?.device_id);
     expect(p.world.carrierBlocks.some((b) => b.ips.includes(change?.ip as string))).toBe(true);
   });

@@ -19,6 +19,8 @@ const HIGH_VALUE = CATEGORIES.filter((c) => c.name === "electronics" || c.name =
 
 interface Attacker {
   deviceId: string | null;
+  /** Failed attempts before getting in. */
+  failed: number;
   ip: string;
   country: string;
 }
@@ -45,7 +47,7 @@ function takeOver(
       country: attacker.country,
       success,
     });
-  for (let k = p.failed; k > 0; k--) login(at - k * rng.uniform(1, 4) * MINUTE_MS, false);
+  for (let k = attacker.failed; k > 0; k--) login(at - k * rng.uniform(1, 4) * MINUTE_MS, false);
   login(at, true);
   for (let k = 0; k < 3; k++) login(rng.uniform(at, world.asOf), true);
   const payoutAt = at + rng.uniform(p.payoutHours[0], p.payoutHours[1]) * HOUR_MS;
@@ -135,6 +137,8 @@ export const accountTakeoverVariants: Plant = {
                 }),
           ip,
           country: country.code,
+          // Someone at home with the password (phished, or a relative) hardly mistypes it.
+          failed: home ? Math.min(1, PARAMS[level].failed) : PARAMS[level].failed,
         };
         const mule = writer.ids.next("acct");
         victims.forEach((victim, i) => {
