@@ -4,6 +4,7 @@
 // (seed, size, asOf); where the rows go is the caller's business.
 
 import type { WarehouseTable } from "../db/warehouse-tables.js";
+import { AppError } from "../domain/errors.js";
 import { generateOrders, generateSellerActivity } from "./activity.js";
 import { type Allegation, draftAllegation } from "./allegations.js";
 import { realisticBackground } from "./background.js";
@@ -15,7 +16,7 @@ import { IdFactory } from "./ids.js";
 import { type LabelledSubject, labelSubjects } from "./labels.js";
 import { manipulatedDescription } from "./manipulation.js";
 import { applyPlants, type PlantedCase, preparePlants } from "./plants/index.js";
-import type { Background, VariantMode } from "./plants/kinds.js";
+import { BACKGROUNDS, type Background, VARIANT_MODES, type VariantMode } from "./plants/kinds.js";
 import { createPopulation, equipSeller } from "./population.js";
 import { Rng } from "./rng.js";
 import { type BatchWriter, RowSink } from "./row-sink.js";
@@ -48,16 +49,24 @@ export interface GenerateOptions {
   background?: Background;
 }
 
-/** The plants and background a generation runs with, defaults filled in. */
+/** The plants and background a generation runs with, defaults filled in; unknown ones refused. */
 export function worldMode(options: Pick<GenerateOptions, "variants" | "background">): {
   variants: VariantMode;
   background: Background;
 } {
   const variants = options.variants ?? "classic";
-  return {
-    variants,
-    background: options.background ?? (variants === "mixed" ? "realistic" : "classic"),
-  };
+  const background = options.background ?? (variants === "mixed" ? "realistic" : "classic");
+  if (!VARIANT_MODES.includes(variants))
+    throw new AppError(
+      "bad_argument",
+      `variants must be one of ${VARIANT_MODES.join(", ")}: ${variants}`,
+    );
+  if (!BACKGROUNDS.includes(background))
+    throw new AppError(
+      "bad_argument",
+      `background must be one of ${BACKGROUNDS.join(", ")}: ${background}`,
+    );
+  return { variants, background };
 }
 
 export interface GeneratedWorld {
