@@ -58,8 +58,8 @@ export interface OrdinaryOrderOptions {
 }
 
 /**
- * Writes one ordinary order and everything that follows from it; returns its id, or
- * null when there was no time left to place it. Overrides never change which random
+ * Writes one ordinary order and everything that follows from it; returns its id and
+ * time, or null when there was no time left to place it. Overrides never change which random
  * numbers are drawn, so the classic world is the same with or without them.
  */
 export function ordinaryOrder(
@@ -69,7 +69,7 @@ export function ordinaryOrder(
   seller: Seller,
   buyer: Buyer,
   options: OrdinaryOrderOptions = {},
-): string | null {
+): { orderId: string; at: number } | null {
   const product = options.product ?? pickProduct(rng, seller);
   const lower = Math.max(
     options.from ?? world.windowStart,
@@ -182,7 +182,7 @@ export function ordinaryOrder(
   }
   if (rng.chance(0.015))
     affiliateTraffic(rng, world, writer, seller, product, at, orderId, deviceId, ip);
-  return orderId;
+  return { orderId, at };
 }
 
 /** Organic affiliate traffic: one converting click among many diverse visitors'. */

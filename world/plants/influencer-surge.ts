@@ -3,7 +3,7 @@
 // buyers on their own devices, with deliveries, returns and mixed reviews as usual.
 // Synchronised, like a click farm's bursts, but real people convert. Not fraud.
 import { ordinaryOrder } from "../activity.js";
-import { DAY_MS, HOUR_MS, MINUTE_MS } from "../sizes.js";
+import { DAY_MS, MINUTE_MS } from "../sizes.js";
 import { productTitle } from "../text.js";
 import type { Buyer } from "../world.js";
 import { establishedBuyers, type Plant } from "./plant.js";
@@ -53,17 +53,18 @@ export const influencerSurge: Plant = {
             convertedOrderId: orderId,
           });
         for (const fan of fans) {
-          const orderId = ordinaryOrder(rng, world, writer, seller, fan as Buyer, {
+          const placed = ordinaryOrder(rng, world, writer, seller, fan as Buyer, {
             product: featured,
             from: postedAt,
             to: Math.min(world.asOf, postedAt + 5 * DAY_MS),
           });
-          if (orderId)
+          // The fan's click on the creator's link, minutes before the order.
+          if (placed)
             click(
-              postedAt + rng.uniform(0, 5) * DAY_MS - HOUR_MS,
+              placed.at - rng.uniform(2, 90) * MINUTE_MS,
               fan.homeIp,
               fan.devices[0] as string,
-              orderId,
+              placed.orderId,
             );
         }
         // Most visitors look and leave: about twenty-five clicks per purchase.

@@ -60,6 +60,9 @@ describe("hard negatives of a variant world", () => {
     const converted = clicks.filter((c) => c.converted_order_id !== null);
     expect(converted.length).toBeGreaterThan(10);
     expect(converted.length / clicks.length).toBeGreaterThan(0.02);
+    const placed = new Map(p.rows("orders").map((o) => [o.order_id, at(o, "created_at")]));
+    for (const c of converted)
+      expect(at(c, "at")).toBeLessThan(placed.get(c.converted_order_id) as number);
     expect(distinct(clicks.map((c) => c.device_id))).toBeGreaterThan(100);
   });
 
