@@ -25,7 +25,7 @@ import { AppError } from "../domain/errors.js";
 import { type GeneratedWorld, type GenerateOptions, worldMode } from "./generate-rows.js";
 import type { WorkerMessage } from "./generate-worker.js";
 import type { WorldLabels } from "./labels.js";
-import type { Background, VariantMode } from "./plants/kinds.js";
+import type { Background, VariantMode } from "./modes.js";
 import { DEFAULT_AS_OF, type WorldSizeName } from "./sizes.js";
 
 export const GENERATOR_VERSION = "casehound-world/2";

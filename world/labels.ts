@@ -15,8 +15,9 @@ import { z } from "zod";
 import { AppError } from "../domain/errors.js";
 import { Typology } from "../domain/typology.js";
 import { ALLEGATION_STYLES, type Allegation } from "./allegations.js";
+import { BACKGROUNDS, VARIANT_MODES } from "./modes.js";
 import type { PlantedCase } from "./plants/index.js";
-import { BACKGROUNDS, CHANNELS, VARIANT_MODES, VARIANTS } from "./plants/kinds.js";
+import { CHANNELS, VARIANTS } from "./plants/kinds.js";
 import type { Seller } from "./world.js";
 
 export const LabelledSubject = z.object({

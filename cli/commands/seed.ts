@@ -2,7 +2,7 @@
 
 import { type Command, Option } from "commander";
 import { assertLabelsWritable, writeLabels } from "../../world/labels.js";
-import { VARIANT_MODES, type VariantMode } from "../../world/plants/kinds.js";
+import { VARIANT_MODES, type VariantMode } from "../../world/modes.js";
 import { WORLD_SIZE_NAMES, type WorldSizeName } from "../../world/sizes.js";
 import { parseSeed } from "../arguments.js";
 import { context, defaultLabelsPath, withDatabase } from "../context.js";

@@ -3,6 +3,7 @@
 // textbook shapes; a variant world ("mixed") plants each typology through shapes
 // drawn per seed, and more hard negatives.
 import { type ManipulationChannel, manipulationFor } from "../manipulation.js";
+import type { VariantMode } from "../modes.js";
 import type { Rng } from "../rng.js";
 import type { Seller } from "../world.js";
 import { accountTakeover } from "./account-takeover.js";
@@ -16,13 +17,7 @@ import { familyBusiness } from "./family-business.js";
 import { household } from "./household.js";
 import { incentiveAbuse } from "./incentive-abuse.js";
 import { influencerSurge } from "./influencer-surge.js";
-import {
-  type Channel,
-  CLASSIC_NEGATIVES,
-  VARIANT_NEGATIVES,
-  type Variant,
-  type VariantMode,
-} from "./kinds.js";
+import { type Channel, CLASSIC_NEGATIVES, VARIANT_NEGATIVES, type Variant } from "./kinds.js";
 import { payoutReverification } from "./payout-reverification.js";
 import type {
   FlagSpec,

@@ -48,11 +48,3 @@ export interface Shape {
   channel: Channel;
   variant: Variant;
 }
-
-/** Which worlds to generate: the classic one (the default) or varied shapes. */
-export const VARIANT_MODES = ["classic", "mixed"] as const;
-export type VariantMode = (typeof VARIANT_MODES)[number];
-
-/** The background marketplace: the classic one, or carrier-NAT pools, more households and newcomers. */
-export const BACKGROUNDS = ["classic", "realistic"] as const;
-export type Background = (typeof BACKGROUNDS)[number];
