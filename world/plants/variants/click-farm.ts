@@ -7,12 +7,43 @@ import { carrierBlocksOf, newCarrierBlock } from "../../background.js";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "../../sizes.js";
 import { COUNTRIES } from "../../vocabulary.js";
 import { ipIn, type Product } from "../../world.js";
-import { establishedBuyers, type Plant, times } from "../plant.js";
+import { establishedBuyers, type Plant, type PlantContext, type Shape, times } from "../plant.js";
 
 const PARAMS = {
   blatant: { clicks: 3500, pool: 8, creators: 3, conversions: 2, days: 5, burstHours: 2 },
   subtle: { clicks: 1200, pool: 20, creators: 2, conversions: 4, days: 14, burstHours: 4 },
 } as const;
+
+/**
+ * The farm's devices: many (half emulators) on the network channel, a few emulators
+ * on the device channel, months-old ordinary phones for the evasive shape, and many
+ * ordinary devices on the timing channel.
+ */
+function clickDevices(
+  ctx: PlantContext,
+  shape: Shape,
+  p: (typeof PARAMS)[keyof typeof PARAMS],
+  start: number,
+): string[] {
+  const { rng, writer } = ctx;
+  if (shape.variant === "real_devices")
+    return times(p.pool * 2, () =>
+      writer.device(rng, start - rng.uniform(60, 400) * DAY_MS, {
+        os: rng.pick(["android", "ios"]),
+      }),
+    );
+  if (shape.channel === "network")
+    return times(p.pool * 3, () =>
+      writer.device(rng, start - DAY_MS, { emulator: rng.chance(0.5), os: "android" }),
+    );
+  if (shape.channel === "device")
+    return times(Math.ceil(p.pool / 4), () =>
+      writer.device(rng, start - DAY_MS, { emulator: true, os: "android" }),
+    );
+  return times(Math.round(p.clicks / 5), () =>
+    writer.device(rng, start - rng.uniform(1, 300) * DAY_MS),
+  );
+}
 
 export const clickFarmVariants: Plant = {
   kind: "click_farm",
@@ -40,26 +71,7 @@ export const clickFarmVariants: Plant = {
       apply() {
         const start = world.asOf - (p.days + 1) * DAY_MS;
         const creators = rng.sample(world.creators, p.creators);
-        // Devices: a pool on the network channel, a few emulators on the device channel,
-        // months-old phones for the evasive shape, many ordinary devices on the timing channel.
-        const pool =
-          shape.channel === "network"
-            ? times(p.pool * 3, () =>
-                writer.device(rng, start - DAY_MS, { emulator: rng.chance(0.5), os: "android" }),
-              )
-            : shape.channel === "device" && !real
-              ? times(Math.ceil(p.pool / 4), () =>
-                  writer.device(rng, start - DAY_MS, { emulator: true, os: "android" }),
-                )
-              : real
-                ? times(p.pool * 2, () =>
-                    writer.device(rng, start - rng.uniform(60, 400) * DAY_MS, {
-                      os: rng.pick(["android", "ios"]),
-                    }),
-                  )
-                : times(Math.round(p.clicks / 5), () =>
-                    writer.device(rng, start - rng.uniform(1, 300) * DAY_MS),
-                  );
+        const pool = clickDevices(ctx, shape, p, start);
         const proxyRange = newCarrierBlock(rng, seller.country, Math.ceil(p.pool / 2)).ips;
         const nat = real ? carrierBlocksOf(rng, world, seller.country).flatMap((b) => b.ips) : [];
         const ip = () =>
