@@ -6,7 +6,7 @@ import { type Rng, WeightedIndex } from "./rng.js";
 import { DAY_MS, HOUR_MS, MINUTE_MS, type WorldSize } from "./sizes.js";
 import { organicRating, organicReview } from "./text.js";
 import { CHARGEBACK_CODES, HOURLY_WEIGHTS, PAYMENT_METHODS, REFUND_REASONS } from "./vocabulary.js";
-import type { Buyer, OrderInput, Product, Seller, World, WorldWriter } from "./world.js";
+import type { Buyer, OrderInput, Product, Promotion, Seller, World, WorldWriter } from "./world.js";
 
 const CHUNK = 5_000;
 const hourIndex = new WeightedIndex(HOURLY_WEIGHTS);
@@ -48,10 +48,20 @@ export interface OrdinaryOrderOptions {
   product?: Product;
   /** Earliest time of the order. */
   from?: number;
+  /** Latest time of the order (a sale that ended). */
+  to?: number;
   ip?: string;
+  /** Units ordered (a wholesale buyer). */
+  quantity?: number;
+  /** The promotion redeemed, in place of the usual chance of one. */
+  promo?: Promotion | null;
 }
 
-/** Writes one ordinary order and everything that follows from it. */
+/**
+ * Writes one ordinary order and everything that follows from it; returns its id and
+ * time, or null when there was no time left to place it. Overrides never change which random
+ * numbers are drawn, so the classic world is the same with or without them.
+ */
 export function ordinaryOrder(
   rng: Rng,
   world: World,
@@ -59,7 +69,7 @@ export function ordinaryOrder(
   seller: Seller,
   buyer: Buyer,
   options: OrdinaryOrderOptions = {},
-): void {
+): { orderId: string; at: number } | null {
   const product = options.product ?? pickProduct(rng, seller);
   const lower = Math.max(
     options.from ?? world.windowStart,
@@ -67,29 +77,33 @@ export function ordinaryOrder(
     buyer.registeredAt,
     product.listedAt,
   );
-  if (lower >= world.asOf - HOUR_MS) return;
-  const at = orderTime(rng, lower, world.asOf);
+  const upper = Math.min(world.asOf, options.to ?? world.asOf);
+  if (lower >= upper - HOUR_MS) return null;
+  const at = orderTime(rng, lower, upper);
   const status = orderStatus(rng, world.asOf - at);
   const deliveredAt =
     status === "delivered" || (status === "refunded" && rng.chance(0.7))
       ? Math.min(world.asOf - MINUTE_MS, at + rng.logNormal(3.5, 0.35) * DAY_MS)
       : null;
   const newUser = at - buyer.registeredAt < 14 * DAY_MS;
-  const promo =
+  const drawnPromo =
     newUser && rng.chance(0.35)
       ? activePromo(world, at, true, rng)
       : rng.chance(0.04)
         ? activePromo(world, at, false, rng)
         : null;
+  const promo = options.promo === undefined ? drawnPromo : options.promo;
   const paymentMethod = rng.weighted(PAYMENT_METHODS);
   const deviceId = rng.chance(0.85) ? (buyer.devices[0] as string) : rng.pick(buyer.devices);
-  const ip = options.ip ?? (rng.chance(0.75) ? buyer.homeIp : rng.pick(world.mobileIps));
-  const quantity = rng.weighted([
+  const ip =
+    options.ip ?? (rng.chance(0.75) ? buyer.homeIp : rng.pick(buyer.mobileIps ?? world.mobileIps));
+  const drawnQuantity = rng.weighted([
     [1, 85],
     [2, 10],
     [3, 4],
     [5, 1],
   ] as const);
+  const quantity = options.quantity ?? drawnQuantity;
   const orderId = writer.order({
     buyer,
     seller,
@@ -168,6 +182,7 @@ export function ordinaryOrder(
   }
   if (rng.chance(0.015))
     affiliateTraffic(rng, world, writer, seller, product, at, orderId, deviceId, ip);
+  return { orderId, at };
 }
 
 /** Organic affiliate traffic: one converting click among many diverse visitors'. */

@@ -34,6 +34,8 @@ const PAST_WARNINGS = [
 export interface FlagOutcome {
   /** Ordinary sellers that were flagged: innocent, but in the queue like the rest. */
   noiseSellers: Seller[];
+  /** The flag each of them was escalated with. */
+  noiseFlags: Map<Seller, { source: string; reason: string }>;
 }
 
 export function writeFlags(
@@ -61,6 +63,7 @@ export function writeFlags(
     }
   }
   const noiseSellers: Seller[] = [];
+  const noiseFlags = new Map<Seller, { source: string; reason: string }>();
   for (const seller of world.sellers) {
     if (claimed.has(seller)) continue;
     if (rng.chance(NOISE_FLAG_RATE)) {
@@ -73,6 +76,7 @@ export function writeFlags(
         at: world.asOf - rng.uniform(0.1, 30) * DAY_MS,
       });
       noiseSellers.push(seller);
+      noiseFlags.set(seller, flag);
     }
     if (rng.chance(0.025)) {
       writer.enforcement({
@@ -96,5 +100,5 @@ export function writeFlags(
       });
     }
   }
-  return { noiseSellers };
+  return { noiseSellers, noiseFlags };
 }

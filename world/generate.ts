@@ -22,9 +22,10 @@ import {
   type WarehouseTable,
 } from "../db/warehouse-tables.js";
 import { AppError } from "../domain/errors.js";
-import type { GeneratedWorld, GenerateOptions } from "./generate-rows.js";
+import { type GeneratedWorld, type GenerateOptions, worldMode } from "./generate-rows.js";
 import type { WorkerMessage } from "./generate-worker.js";
 import type { WorldLabels } from "./labels.js";
+import type { Background, VariantMode } from "./modes.js";
 import { DEFAULT_AS_OF, type WorldSizeName } from "./sizes.js";
 
 export const GENERATOR_VERSION = "casehound-world/2";
@@ -35,6 +36,10 @@ export interface SeedOptions {
   asOf?: string;
   /** Plant manipulation attempts (default true); false only to compare worlds. */
   manipulation?: boolean;
+  /** "classic" (the default: the same rows as ever for a seed) or "mixed" typology shapes. */
+  variants?: VariantMode;
+  /** Defaults to "realistic" in a mixed world and "classic" otherwise. */
+  background?: Background;
   /** Called between phases, for progress output. */
   onPhase?: (phase: string) => void;
 }
@@ -140,6 +145,7 @@ export async function seedWorld(db: Database, options: SeedOptions): Promise<See
   const asOf = Date.parse(options.asOf ?? DEFAULT_AS_OF);
   if (Number.isNaN(asOf)) throw new AppError("bad_argument", `asOf is not a date: ${options.asOf}`);
   const onPhase = options.onPhase ?? (() => {});
+  const mode = worldMode(options);
   await assertEmpty(db);
 
   // Left behind only if this process dies mid-seed: `db info` then says so.
@@ -150,7 +156,13 @@ export async function seedWorld(db: Database, options: SeedOptions): Promise<See
   try {
     generated = await generateInWorker(
       db,
-      { size: options.size, seed: options.seed, asOf, manipulation: options.manipulation ?? true },
+      {
+        size: options.size,
+        seed: options.seed,
+        asOf,
+        manipulation: options.manipulation ?? true,
+        ...mode,
+      },
       onPhase,
     );
     onPhase("indexes");
@@ -189,6 +201,7 @@ export async function seedWorld(db: Database, options: SeedOptions): Promise<See
       size: options.size,
       as_of: asOfIso,
       content_hash: contentHash,
+      ...mode,
       subjects,
       corpus: corpus.truth,
     },

@@ -14,7 +14,10 @@ import { dirname } from "node:path";
 import { z } from "zod";
 import { AppError } from "../domain/errors.js";
 import { Typology } from "../domain/typology.js";
+import { ALLEGATION_STYLES, type Allegation } from "./allegations.js";
+import { BACKGROUNDS, VARIANT_MODES } from "./modes.js";
 import type { PlantedCase } from "./plants/index.js";
+import { CHANNELS, VARIANTS } from "./plants/kinds.js";
 import type { Seller } from "./world.js";
 
 export const LabelledSubject = z.object({
@@ -24,11 +27,22 @@ export const LabelledSubject = z.object({
   intensity: z.enum(["blatant", "subtle"]).nullable(),
   /** What was planted: a typology, a hard negative's name, or "ordinary". */
   kind: z.string(),
-  /** "primary" is the flagged subject; "ring_member" a collusion partner. */
+  /** "primary" is the flagged subject; "ring_member" a collusion partner or a takeover's second victim. */
   role: z.enum(["primary", "ring_member"]),
   flagged: z.boolean(),
   /** Where text aimed at an automated reviewer was planted (files from before it lack it). */
   manipulation: z.enum(["shop_description", "reviews"]).nullable().default(null),
+  /**
+   * A variant world's coordination channel: the one the scheme was planted through, or
+   * the one a hard negative looks like a scheme through. Null in the classic world.
+   */
+  channel: z.enum(CHANNELS).nullable().default(null),
+  /** A variant world's typology shape: "standard" or an evasive one. Null otherwise. */
+  variant: z.enum(VARIANTS).nullable().default(null),
+  /** What the escalating analyst wrote; null: the evaluation words it from the flags. */
+  allegation: z.string().nullable().default(null),
+  /** How the allegation relates to the truth: the flag's reason, a wrong typology, lay words, routine. */
+  allegation_style: z.enum(ALLEGATION_STYLES).nullable().default(null),
 });
 export type LabelledSubject = z.infer<typeof LabelledSubject>;
 
@@ -49,6 +63,9 @@ export const WorldLabels = z.object({
   size: z.string(),
   as_of: z.string(),
   content_hash: z.string(),
+  /** Which plants and background made the world (files from before them are classic). */
+  variants: z.enum(VARIANT_MODES).default("classic"),
+  background: z.enum(BACKGROUNDS).default("classic"),
   subjects: z.array(LabelledSubject),
   /** Files from before the corpus lack it. */
   corpus: z.array(CorpusLabel).default([]),
@@ -58,8 +75,13 @@ export type WorldLabels = z.infer<typeof WorldLabels>;
 export function labelSubjects(
   cases: readonly PlantedCase[],
   noiseSellers: readonly Seller[],
+  allegations: ReadonlyMap<Seller, Allegation> = new Map(),
 ): LabelledSubject[] {
   const subject = (seller: Seller) => ({ type: "seller" as const, id: seller.id });
+  const alleged = (seller: Seller) => ({
+    allegation: allegations.get(seller)?.text ?? null,
+    allegation_style: allegations.get(seller)?.style ?? null,
+  });
   const labels: LabelledSubject[] = [];
   for (const c of cases) {
     labels.push({
@@ -70,6 +92,9 @@ export function labelSubjects(
       role: "primary",
       flagged: true,
       manipulation: c.manipulation,
+      channel: c.channel,
+      variant: c.variant,
+      ...alleged(c.seller),
     });
     for (const member of c.members) {
       labels.push({
@@ -80,6 +105,10 @@ export function labelSubjects(
         role: "ring_member",
         flagged: false,
         manipulation: null,
+        channel: c.channel,
+        variant: c.variant,
+        allegation: null,
+        allegation_style: null,
       });
     }
   }
@@ -92,6 +121,9 @@ export function labelSubjects(
       role: "primary",
       flagged: true,
       manipulation: null,
+      channel: null,
+      variant: null,
+      ...alleged(seller),
     });
   }
   return labels;

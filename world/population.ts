@@ -201,6 +201,7 @@ export function createPopulation(
     creators: [],
     visitorDevices: [],
     mobileIps: [],
+    carrierBlocks: [],
   };
   createSellers(rng.fork("sellers"), size, world, writer);
   createBuyers(rng.fork("buyers"), size, world, writer);

@@ -41,6 +41,8 @@ export interface Buyer {
   devices: string[];
   homeIp: string;
   addressId: string;
+  /** The carrier-NAT addresses this buyer's phone goes out through (realistic background only). */
+  mobileIps?: string[];
 }
 
 export interface Promotion {
@@ -64,6 +66,16 @@ export interface World {
   visitorDevices: string[];
   /** Carrier-grade NAT addresses shared by many mobile users. */
   mobileIps: string[];
+  /** Carrier-NAT ranges of a realistic background (empty in the classic world). */
+  carrierBlocks: CarrierBlock[];
+}
+
+/** A mobile carrier's NAT range: a /24 whose few public addresses front hundreds of users. */
+export interface CarrierBlock {
+  country: Country;
+  /** The first three octets, "a.b.c". */
+  prefix: string;
+  ips: string[];
 }
 
 export interface OrderInput {
@@ -274,6 +286,11 @@ export class WorldWriter {
       ts(e.at),
     ]);
   }
+}
+
+/** The /24 an address belongs to ("a.b.c"). */
+export function ipBlock(ip: string): string {
+  return ip.slice(0, ip.lastIndexOf("."));
 }
 
 export function ipIn(rng: Rng, country: Country): string {

@@ -2,6 +2,7 @@
 
 import { type Command, Option } from "commander";
 import { assertLabelsWritable, writeLabels } from "../../world/labels.js";
+import { VARIANT_MODES, type VariantMode } from "../../world/modes.js";
 import { WORLD_SIZE_NAMES, type WorldSizeName } from "../../world/sizes.js";
 import { parseSeed } from "../arguments.js";
 import { context, defaultLabelsPath, withDatabase } from "../context.js";
@@ -16,6 +17,7 @@ interface SeedCommandOptions {
   replace?: boolean;
   json?: boolean;
   progress?: boolean;
+  variants: VariantMode;
 }
 
 export function registerSeedCommand(program: Command): void {
@@ -24,6 +26,14 @@ export function registerSeedCommand(program: Command): void {
     .description("generate a demo marketplace with planted fraud cases into the warehouse")
     .addOption(new Option("--size <size>", "world size").choices(WORLD_SIZE_NAMES).default("small"))
     .option("--seed <n>", "random seed (same seed, same world)", parseSeed, 42)
+    .addOption(
+      new Option(
+        "--variants <mode>",
+        "classic: the textbook plants; mixed: each typology through channels and evasive shapes drawn per seed, more hard negatives, a realistic background",
+      )
+        .choices(VARIANT_MODES)
+        .default("classic"),
+    )
     .option("--labels <file>", "where to write the ground truth (default: <data dir>/labels.json)")
     .option(
       "--replace",
@@ -42,6 +52,7 @@ export function registerSeedCommand(program: Command): void {
         const result = await seedWorld(db, {
           size: options.size,
           seed: options.seed,
+          variants: options.variants,
           onPhase: (phase) => progress(`seeding: ${phase}`),
         });
         writeLabels(labelsPath, result.labels);

@@ -23,8 +23,13 @@ export interface EvalRun {
   ringMembers: EvalCase[];
 }
 
-/** The allegation an analyst would escalate with: the flags' reasons, or a routine re-review. */
-async function allegationFor(db: Database, sellerId: string): Promise<string> {
+/**
+ * The allegation an analyst escalated with: the one the labels record (a variant
+ * world's), else the flags' reasons, else a routine re-review.
+ */
+export async function allegationFor(db: Database, subject: LabelledSubject): Promise<string> {
+  if (subject.allegation?.trim()) return subject.allegation;
+  const sellerId = subject.subject.id;
   const { rows } = await db.query<{ reason: string }>(
     "SELECT DISTINCT reason FROM risk.flags WHERE entity_type = 'seller' AND entity_id = $1 ORDER BY reason",
     [sellerId],
@@ -55,6 +60,10 @@ export async function unflaggedSample(
     role: "primary",
     flagged: false,
     manipulation: null,
+    channel: null,
+    variant: null,
+    allegation: null,
+    allegation_style: null,
   }));
 }
 
@@ -81,7 +90,7 @@ export async function runEval(
     const started = performance.now();
     const { verdict } = await investigate({
       subject: subject.subject,
-      allegation: await allegationFor(db, subject.subject.id),
+      allegation: await allegationFor(db, subject),
       source: "batch",
     });
     const positive = verdict.decision === "fraud" || verdict.decision === "suspicious";

@@ -7,9 +7,9 @@ import type { Rng } from "../rng.js";
 import { DAY_MS, MINUTE_MS } from "../sizes.js";
 import { type Country, DISPOSABLE_EMAIL_DOMAINS, EMAIL_DOMAINS } from "../vocabulary.js";
 import type { Buyer, Seller, World, WorldWriter } from "../world.js";
-import type { Intensity, PlantKind } from "./kinds.js";
+import type { Channel, Intensity, PlantKind, Shape } from "./kinds.js";
 
-export type { Intensity, PlantKind };
+export type { Intensity, PlantKind, Shape };
 
 export interface PlantContext {
   rng: Rng;
@@ -38,8 +38,20 @@ export interface Plant {
   typology: Typology | "none";
   /** Hard negatives have no intensity. */
   intensities: readonly (Intensity | null)[];
-  /** Shapes the seller before ordinary activity and returns how to finish the plant. */
-  prepare(seller: Seller, intensity: Intensity | null, ctx: PlantContext): PlantHandle;
+  /** The shapes a variant world draws from (typology plants of world/plants/variants/). */
+  shapes?: readonly Shape[];
+  /** The channel a hard negative looks like a scheme through (its label's `channel`). */
+  resembles?: Channel;
+  /**
+   * Shapes the seller before ordinary activity and returns how to finish the plant;
+   * a variant plant is given one of its `shapes`.
+   */
+  prepare(
+    seller: Seller,
+    intensity: Intensity | null,
+    ctx: PlantContext,
+    shape?: Shape,
+  ): PlantHandle;
 }
 
 /** A buyer account made for a campaign (mass-registered, or a ring's). */

@@ -12,6 +12,7 @@ export const reviewBombed: Plant = {
   kind: "review_bombed",
   typology: "none",
   intensities: [null],
+  resembles: "device",
   prepare(seller, _intensity, ctx) {
     const { rng, world, writer } = ctx;
     seller.registeredAt = world.asOf - rng.uniform(2, 4) * 365 * DAY_MS;

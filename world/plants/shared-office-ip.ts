@@ -10,6 +10,7 @@ export const sharedOfficeIp: Plant = {
   kind: "shared_office_ip",
   typology: "none",
   intensities: [null],
+  resembles: "network",
   prepare(seller, _intensity, ctx) {
     const { rng, world, writer } = ctx;
     seller.registeredAt = world.asOf - rng.uniform(2, 5) * 365 * DAY_MS;

@@ -10,6 +10,7 @@ export const viralSeller: Plant = {
   kind: "viral_seller",
   typology: "none",
   intensities: [null],
+  resembles: "timing",
   prepare(seller, _intensity, ctx) {
     const { rng, world, writer } = ctx;
     seller.registeredAt = world.asOf - rng.uniform(1, 3) * 365 * DAY_MS;
