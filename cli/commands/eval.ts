@@ -6,6 +6,7 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { AppError } from "../../domain/errors.js";
 import { TYPOLOGIES } from "../../domain/typology.js";
+import type { VariantMode } from "../../world/modes.js";
 import type { WorldSizeName } from "../../world/sizes.js";
 import { parseSeed } from "../arguments.js";
 import { context } from "../context.js";
@@ -19,7 +20,7 @@ interface EvalOptions {
   seed: number;
   testSeeds?: number[];
   trainSeeds?: number[];
-  variants: string[];
+  variants: VariantMode[];
   l2: number;
   sample?: number;
   json?: boolean;

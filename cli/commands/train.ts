@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { AppError } from "../../domain/errors.js";
 import { TYPOLOGIES } from "../../domain/typology.js";
+import type { VariantMode } from "../../world/modes.js";
 import { context } from "../context.js";
 import { table } from "../format.js";
 import { noProgressOption, progressOption, progressReporter } from "../progress.js";
@@ -16,7 +17,7 @@ interface TrainOptions {
   seeds: number[];
   holdoutSeeds: number[];
   size: "small" | "medium";
-  variants: string[];
+  variants: VariantMode[];
   sample: number;
   l2: number;
   reviews?: boolean;

@@ -99,7 +99,10 @@ export async function runEval(
       sellerId: subject.subject.id,
       kind: subject.kind,
       intensity: subject.intensity,
-      variant: (subject as { variant?: string | null }).variant ?? null,
+      variant:
+        [subject.channel, subject.variant === "standard" ? null : subject.variant]
+          .filter((x) => x !== null)
+          .join("/") || null,
       truth: subject.typology,
       predicted,
       risk: verdict.risk_score,

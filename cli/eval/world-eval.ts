@@ -34,6 +34,7 @@ export async function evalWorld(
     const { labels } = await seedWorld(db, {
       size: world.size,
       seed: world.seed,
+      variants: world.variants,
       onPhase: (phase) => progress(`seeding: ${phase}`),
     });
     progress("preparing search: embedding the corpus");

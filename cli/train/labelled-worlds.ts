@@ -6,6 +6,7 @@
 import type { LabelledCase } from "../../agents/reasoning/train.js";
 import { migrate } from "../../db/migrate.js";
 import { openPglite } from "../../db/pglite.js";
+import type { VariantMode } from "../../world/modes.js";
 import type { WorldSizeName } from "../../world/sizes.js";
 import { unflaggedSample } from "../eval/run.js";
 import { worldReadings } from "./world-readings.js";
@@ -14,7 +15,7 @@ export interface WorldSpec {
   seed: number;
   size: WorldSizeName;
   /** The generator's mix of typology variants ("classic" is the demo's). */
-  variants: string;
+  variants: VariantMode;
 }
 
 export interface WorldCase extends LabelledCase {
@@ -35,6 +36,7 @@ export async function labelledWorldCases(
     const { labels } = await seedWorld(db, {
       size: world.size,
       seed: world.seed,
+      variants: world.variants,
       ...(options.onPhase ? { onPhase: options.onPhase } : {}),
     });
     const subjects = [...labels.subjects, ...(await unflaggedSample(db, labels, options.sample))];

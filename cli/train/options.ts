@@ -1,11 +1,12 @@
 // Command-line values `train` and `eval` share: seed lists, variant mixes, defaults.
 import { InvalidArgumentError } from "commander";
+import { VARIANT_MODES, type VariantMode } from "../../world/modes.js";
 import { parseSeed } from "../arguments.js";
 
 export const TRAIN_DEFAULTS = { l2: 0.01, sample: 120 } as const;
 
-/** The generator's variant mixes a world can be seeded with. */
-export const VARIANT_MIXES = ["classic"] as const;
+/** The generator's variant mixes a world can be seeded with (world/modes.ts). */
+export const VARIANT_MIXES = VARIANT_MODES;
 
 export function seedList(value: string): number[] {
   const seeds = value.split(",").map((s) => s.trim());
@@ -14,7 +15,7 @@ export function seedList(value: string): number[] {
   return [...new Set(seeds.map(parseSeed))];
 }
 
-export function variantList(value: string): string[] {
+export function variantList(value: string): VariantMode[] {
   const list = value.split(",").map((s) => s.trim());
   const known: readonly string[] = VARIANT_MIXES;
   const unknown = list.filter((v) => !known.includes(v));
@@ -22,5 +23,5 @@ export function variantList(value: string): string[] {
     throw new InvalidArgumentError(
       `must be a comma-separated list of ${VARIANT_MIXES.join(", ")}.`,
     );
-  return [...new Set(list)];
+  return [...new Set(list)] as VariantMode[];
 }
