@@ -36,6 +36,7 @@ export async function withCaseRunner<T>(
             warehouse,
             checkpointer: checkpoints.saver,
             leaseMs: env.CASEHOUND_RUN_LEASE_MS,
+            baselines: { freshnessHours: env.CASEHOUND_BASELINE_FRESHNESS_HOURS },
             ...models.investigatorModels(env),
             ...(await search.prepareSearch(db, env)),
             ...options,

@@ -16,7 +16,11 @@ import type { Evidence } from "../domain/evidence.js";
 import type { IndicatorReading } from "../domain/indicator.js";
 import type { ModelRole } from "../domain/model-role.js";
 import type { Verdict } from "../domain/verdict.js";
-import { type BaselineCache, createBaselineCache } from "../tools/indicators/baselines.js";
+import {
+  type BaselineCacheOptions,
+  createBaselineCache,
+  createSnapshotStore,
+} from "../tools/indicators/baselines.js";
 import { createModelGateway } from "../tools/model/gateway.js";
 import { caseRedactionKey, createRedactor } from "../tools/redact/redactor.js";
 import type { SearchProvider } from "../tools/search/types.js";
@@ -74,6 +78,12 @@ export interface InvestigatorOptions {
   redactionSecret?: string;
   /** How long one model-written query may run (on PGlite, in the sandbox: tools/sql/sandbox.ts). */
   sqlTimeoutMs?: number;
+  /**
+   * Which baseline snapshot a case compares against: how old it may be before the
+   * case's as-of (CASEHOUND_BASELINE_FRESHNESS_HOURS, default 24), and how a missing
+   * one is waited for and computed (tools/indicators/snapshots.ts).
+   */
+  baselines?: Omit<BaselineCacheOptions, "store">;
   now?: () => Date;
 }
 
@@ -138,15 +148,13 @@ export function createInvestigator(options: InvestigatorOptions) {
     });
     return secret;
   };
-  const caches = new Map<string, BaselineCache>();
-  const baselinesAt = (asOf: string) => {
-    let baselines = caches.get(asOf);
-    if (!baselines) {
-      baselines = createBaselineCache(options.warehouse, app, asOf);
-      caches.set(asOf, baselines);
-    }
-    return baselines;
-  };
+  // Snapshot rows are read once per process; which snapshot a case uses, once per case.
+  const snapshotStore = createSnapshotStore(app);
+  const baselinesAt = (asOf: string) =>
+    createBaselineCache(options.warehouse, app, asOf, {
+      ...options.baselines,
+      store: snapshotStore,
+    });
 
   return async function investigate(
     input: InvestigationInput,
