@@ -3,6 +3,7 @@
 import { Command, CommanderError } from "commander";
 import { isAppError } from "../domain/errors.js";
 import { registerAuditCommands } from "./commands/audit.js";
+import { registerBaselinesCommands } from "./commands/baselines.js";
 import { registerDbCommands } from "./commands/db.js";
 import { registerDemoCommand } from "./commands/demo.js";
 import { registerEvalCommand } from "./commands/eval.js";
@@ -27,6 +28,7 @@ function buildProgram(): Command {
   registerDbCommands(program);
   registerSeedCommand(program);
   registerInvestigateCommand(program);
+  registerBaselinesCommands(program);
   registerDemoCommand(program);
   registerEvalCommand(program);
   registerAuditCommands(program);

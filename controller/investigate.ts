@@ -8,6 +8,7 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import { type BaseCheckpointSaver, MemorySaver } from "@langchain/langgraph";
 import type { GuardedQuery } from "../agents/sql-retrieval/llm.js";
 import { DEFAULT_PRICES, type PriceTable } from "../config/prices.js";
+import { seededWorldAsOf } from "../db/repositories/baseline-snapshots.js";
 import { redactionSecret } from "../db/repositories/installation.js";
 import type { Database } from "../db/types.js";
 import { Budget, DEFAULT_BUDGET } from "../domain/budget.js";
@@ -122,10 +123,7 @@ export type InvestigationInput = CaseInput & { id?: string; runId?: string; crea
 
 /** The warehouse's own as-of (a demo world is anchored in time), else now. */
 export async function warehouseAsOf(app: Database, now: Date): Promise<string> {
-  const { rows } = await app.query<{ as_of: Date }>(
-    "SELECT as_of FROM casehound.warehouse_seeds ORDER BY id DESC LIMIT 1",
-  );
-  return (rows[0]?.as_of ?? now).toISOString();
+  return (await seededWorldAsOf(app)) ?? now.toISOString();
 }
 
 export function createInvestigator(options: InvestigatorOptions) {

@@ -194,6 +194,14 @@ export async function snapshotBaselines(app: Queryable, id: string): Promise<Bas
   }));
 }
 
+/** The instant the demo world loaded last is anchored at; null when casehound did not seed it. */
+export async function seededWorldAsOf(app: Queryable): Promise<string | null> {
+  const { rows } = await app.query<{ as_of: Date }>(
+    "SELECT as_of FROM casehound.warehouse_seeds ORDER BY id DESC LIMIT 1",
+  );
+  return rows[0] ? new Date(rows[0].as_of).toISOString() : null;
+}
+
 /** Snapshots newest first (by the instant they describe, then by when they started). */
 export async function listSnapshots(app: Queryable, limit = 100): Promise<SnapshotRow[]> {
   const { rows } = await app.query<Raw>(

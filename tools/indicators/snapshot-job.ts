@@ -4,6 +4,7 @@
 import type { BaselineRow } from "../../db/repositories/baseline-snapshots.js";
 import type { Database } from "../../db/types.js";
 import { hashOf } from "../../domain/canonical-json.js";
+import { AppError } from "../../domain/errors.js";
 import { INDICATORS } from "./catalog/index.js";
 import type { IndicatorDefinition } from "./definition.js";
 import { percentiles } from "./percentiles.js";
@@ -67,6 +68,11 @@ export async function computeBaselines(
     "SELECT seller_id, category FROM risk.sellers",
   );
   const categories = new Map(sellers.rows.map((r) => [r.seller_id, r.category]));
+  if (categories.size === 0)
+    throw new AppError(
+      "unavailable",
+      `${warehouse.location}: the warehouse holds no sellers, so there are no baselines to compute`,
+    );
   const parallel = warehouse.engine === "postgres" ? 3 : 1;
   const results: BaselineRow[][] = new Array(definitions.length);
   let next = 0;
