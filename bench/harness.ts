@@ -62,19 +62,22 @@ export function runPerEngine<T>(
   script: string,
   serverUrl: string | undefined,
   extraArgs: string[],
+  only?: BenchEngine,
 ): T[] {
   const engines: BenchEngine[] = serverUrl ? ["pglite", "postgres"] : ["pglite"];
-  return engines.map((engine) => {
-    const run = spawnSync(
-      process.execPath,
-      ["--import", "tsx", fileURLToPath(script), "--child", engine, ...extraArgs],
-      {
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "inherit"],
-        maxBuffer: 64 * 1024 * 1024,
-      },
-    );
-    if (run.status !== 0) throw new Error(`${engine} run failed with exit code ${run.status}`);
-    return JSON.parse(run.stdout.trim().split("\n").pop() as string) as T;
-  });
+  return engines
+    .filter((engine) => !only || engine === only)
+    .map((engine) => {
+      const run = spawnSync(
+        process.execPath,
+        ["--import", "tsx", fileURLToPath(script), "--child", engine, ...extraArgs],
+        {
+          encoding: "utf8",
+          stdio: ["ignore", "pipe", "inherit"],
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      );
+      if (run.status !== 0) throw new Error(`${engine} run failed with exit code ${run.status}`);
+      return JSON.parse(run.stdout.trim().split("\n").pop() as string) as T;
+    });
 }

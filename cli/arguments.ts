@@ -21,3 +21,17 @@ export function parseWorkers(value: string): number {
   }
   return Number(value);
 }
+
+export function parseInstant(value: string): string {
+  if (Number.isNaN(Date.parse(value)) || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
+    throw new InvalidArgumentError("must be an ISO date-time, e.g. 2026-11-01T00:00:00Z.");
+  }
+  return new Date(value).toISOString();
+}
+
+export function parseLimit(value: string): number {
+  if (!/^\d{1,4}$/.test(value) || Number(value) < 1 || Number(value) > 1000) {
+    throw new InvalidArgumentError("must be a whole number from 1 to 1000.");
+  }
+  return Number(value);
+}

@@ -3,6 +3,7 @@
 import { Command, CommanderError } from "commander";
 import { isAppError } from "../domain/errors.js";
 import { registerAuditCommands } from "./commands/audit.js";
+import { registerBaselinesCommands } from "./commands/baselines.js";
 import { registerBatchCommands } from "./commands/batch.js";
 import { registerDbCommands } from "./commands/db.js";
 import { registerDemoCommand } from "./commands/demo.js";
@@ -30,6 +31,7 @@ function buildProgram(): Command {
   registerDbCommands(program);
   registerSeedCommand(program);
   registerInvestigateCommand(program);
+  registerBaselinesCommands(program);
   registerDemoCommand(program);
   registerEvalCommand(program);
   registerTrainCommand(program);

@@ -36,6 +36,7 @@ export async function withCaseRunner<T>(
             warehouse,
             checkpointer: checkpoints.saver,
             leaseMs: env.CASEHOUND_RUN_LEASE_MS,
+            baselines: { freshnessHours: env.CASEHOUND_BASELINE_FRESHNESS_HOURS },
             ...models.investigatorModels(env),
             ...(env.CASEHOUND_WEIGHTS_FILE
               ? {

@@ -40,6 +40,18 @@ export const EnvSchema = z.object({
     emptyAsUndefined,
     z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   ),
+  /**
+   * How old (in hours, before a case's as-of) a baseline snapshot may be for the case
+   * to compare against it; with none that fresh, one is computed for the case's as-of.
+   */
+  CASEHOUND_BASELINE_FRESHNESS_HOURS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number()
+      .min(0)
+      .max(24 * 366)
+      .default(24),
+  ),
   /** The REST API's port (`casehound serve`, `npm start`). */
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(8080)),
   /** The address the REST API listens on; 0.0.0.0 to accept connections from elsewhere. */

@@ -31,6 +31,15 @@ export interface RunFacts {
   guidance: Evidence[];
 }
 
+/** The snapshot the readings were compared against (one per case); null when none was. */
+export function baselineSnapshotOf(state: CaseStateType): Verdict["baseline_snapshot"] {
+  for (const reading of state.readings) {
+    const snapshot = reading.baseline?.snapshot;
+    if (snapshot) return { id: snapshot.id, as_of: snapshot.as_of };
+  }
+  return null;
+}
+
 export function assembleVerdict(state: CaseStateType, facts: RunFacts): Verdict {
   const unresolved = unresolvedOf(state);
   const j = isUndecided(state) ? null : state.judgement;
@@ -91,6 +100,7 @@ export function assembleVerdict(state: CaseStateType, facts: RunFacts): Verdict 
     ),
     step_wall_ms: wallTimePerStep(state.spans ?? {}),
     as_of: state.asOf,
+    baseline_snapshot: baselineSnapshotOf(state),
     evidence_count: state.evidence.length + facts.guidance.length,
     audit_head: facts.auditHead,
   });

@@ -9,6 +9,7 @@ import { type BaseCheckpointSaver, MemorySaver } from "@langchain/langgraph";
 import { shippedWeights } from "../agents/reasoning/weights.js";
 import type { GuardedQuery } from "../agents/sql-retrieval/llm.js";
 import { DEFAULT_PRICES, type PriceTable } from "../config/prices.js";
+import { seededWorldAsOf } from "../db/repositories/baseline-snapshots.js";
 import { redactionSecret } from "../db/repositories/installation.js";
 import type { Database } from "../db/types.js";
 import { Budget, DEFAULT_BUDGET } from "../domain/budget.js";
@@ -18,7 +19,11 @@ import type { IndicatorReading } from "../domain/indicator.js";
 import type { ModelRole } from "../domain/model-role.js";
 import type { Verdict } from "../domain/verdict.js";
 import type { ModelWeights } from "../domain/weights.js";
-import { type BaselineCache, createBaselineCache } from "../tools/indicators/baselines.js";
+import {
+  type BaselineCacheOptions,
+  createBaselineCache,
+  createSnapshotStore,
+} from "../tools/indicators/baselines.js";
 import { createModelGateway } from "../tools/model/gateway.js";
 import { caseRedactionKey, createRedactor } from "../tools/redact/redactor.js";
 import type { SearchProvider } from "../tools/search/types.js";
@@ -79,6 +84,12 @@ export interface InvestigatorOptions {
   sqlTimeoutMs?: number;
   /** The offline reasoner's weights; default: the shipped file (agents/reasoning/weights/current.json). */
   weights?: ModelWeights;
+  /**
+   * Which baseline snapshot a case compares against: how old it may be before the
+   * case's as-of (CASEHOUND_BASELINE_FRESHNESS_HOURS, default 24), and how a missing
+   * one is waited for and computed (tools/indicators/snapshots.ts).
+   */
+  baselines?: Omit<BaselineCacheOptions, "store">;
   now?: () => Date;
 }
 
@@ -117,10 +128,7 @@ export type InvestigationInput = CaseInput & { id?: string; runId?: string; crea
 
 /** The warehouse's own as-of (a demo world is anchored in time), else now. */
 export async function warehouseAsOf(app: Database, now: Date): Promise<string> {
-  const { rows } = await app.query<{ as_of: Date }>(
-    "SELECT as_of FROM casehound.warehouse_seeds ORDER BY id DESC LIMIT 1",
-  );
-  return (rows[0]?.as_of ?? now).toISOString();
+  return (await seededWorldAsOf(app)) ?? now.toISOString();
 }
 
 export function createInvestigator(options: InvestigatorOptions) {
@@ -143,15 +151,13 @@ export function createInvestigator(options: InvestigatorOptions) {
     });
     return secret;
   };
-  const caches = new Map<string, BaselineCache>();
-  const baselinesAt = (asOf: string) => {
-    let baselines = caches.get(asOf);
-    if (!baselines) {
-      baselines = createBaselineCache(options.warehouse, app, asOf);
-      caches.set(asOf, baselines);
-    }
-    return baselines;
-  };
+  // Snapshot rows are read once per process; which snapshot a case uses, once per case.
+  const snapshotStore = createSnapshotStore(app);
+  const baselinesAt = (asOf: string) =>
+    createBaselineCache(options.warehouse, app, asOf, {
+      ...options.baselines,
+      store: snapshotStore,
+    });
 
   return async function investigate(
     input: InvestigationInput,

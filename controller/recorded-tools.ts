@@ -48,6 +48,12 @@ export function recordedWeights(
   };
 }
 
+/**
+ * Comparisons through the recorder. The answer carries the baseline snapshot it came
+ * from (id and as-of), so a replay names the same snapshot without reading it; the
+ * request stays (indicator, category, value), so runs recorded before snapshots
+ * existed still replay.
+ */
 export function recordedBaselines(cache: BaselineCache, recorder: Recorder): BaselineCache {
   return {
     compare(definition, category, value) {

@@ -5,6 +5,14 @@ import { Typology } from "./typology.js";
 
 export const IndicatorTopic = z.union([Typology, z.literal("context")]);
 
+/** The baseline snapshot a comparison was made against (tools/indicators/snapshots.ts). */
+export const BaselineSnapshotRef = z.object({
+  id: z.string(),
+  /** The instant the snapshot's baselines describe (at or before the case's as-of). */
+  as_of: z.string(),
+});
+export type BaselineSnapshotRef = z.infer<typeof BaselineSnapshotRef>;
+
 export const Baseline = z.object({
   /** Which sellers the comparison is with, e.g. "category:beauty". */
   scope: z.string(),
@@ -12,6 +20,8 @@ export const Baseline = z.object({
   p50: z.number(),
   p90: z.number(),
   p99: z.number(),
+  /** Absent in readings recorded before baselines came from snapshots. */
+  snapshot: BaselineSnapshotRef.optional(),
 });
 export type Baseline = z.infer<typeof Baseline>;
 

@@ -1,6 +1,7 @@
 // The verdict: what was decided, why, from which evidence, and how it was checked.
 import { z } from "zod";
 import { Subject } from "./case.js";
+import { BaselineSnapshotRef } from "./indicator.js";
 import { ModelRole } from "./model-role.js";
 import { Typology } from "./typology.js";
 
@@ -138,6 +139,12 @@ export const Verdict = z.object({
    */
   step_wall_ms: z.record(z.string(), z.number()).default({}),
   as_of: z.string(),
+  /**
+   * The baseline snapshot the indicators were compared against (its id and the
+   * instant it describes); null in verdicts stored before snapshots existed, or when
+   * no comparison was made.
+   */
+  baseline_snapshot: BaselineSnapshotRef.nullable().default(null),
   evidence_count: z.number().int(),
   audit_head: z.string().nullable(),
 });
@@ -146,11 +153,16 @@ export type Verdict = z.infer<typeof Verdict>;
 /**
  * The part of a verdict that a replay must reproduce exactly: everything but how
  * long the run's steps took (timings, step_wall_ms) and the audit chain's head when
- * it was written. Its hash is the verdict's decision hash.
+ * it was written. Its hash is the verdict's decision hash. A verdict naming no
+ * baseline snapshot leaves the field out, so it hashes as verdicts stored before
+ * the field existed did (their replays stay identical).
  */
-export function decidingPart(
-  verdict: Verdict,
-): Omit<Verdict, "timings" | "step_wall_ms" | "audit_head"> {
-  const { timings: _t, step_wall_ms: _w, audit_head: _h, ...rest } = verdict;
-  return rest;
+export function decidingPart(verdict: Verdict): Omit<
+  Verdict,
+  "timings" | "step_wall_ms" | "audit_head" | "baseline_snapshot"
+> & {
+  baseline_snapshot?: Verdict["baseline_snapshot"];
+} {
+  const { timings: _t, step_wall_ms: _w, audit_head: _h, baseline_snapshot, ...rest } = verdict;
+  return baseline_snapshot === null ? rest : { ...rest, baseline_snapshot };
 }

@@ -51,6 +51,7 @@ export function registerDemoCommand(program: Command): void {
       const { submitAndDrive } = await import("../../server/intake.js");
       const { unflaggedSample } = await import("../eval/run.js");
       const { prepareSearch } = await import("../search-setup.js");
+      const { refreshBaselineSnapshot } = await import("../../tools/indicators/snapshots.js");
       const db = await openPglite(dir, { fresh: true });
       try {
         await migrate(db);
@@ -64,9 +65,12 @@ export function registerDemoCommand(program: Command): void {
           onPhase: (phase) => progress(`seeding: ${phase}`),
         });
         writeLabels(join(dir, "labels.json"), labels);
+        progress("computing the baseline snapshot");
+        const snapshot = await refreshBaselineSnapshot(db, db, labels.as_of);
         console.log(
           `seeded the small world in ${seconds.toFixed(1)} s: ${thousands(counts.sellers)} sellers, ${thousands(counts.buyers)} buyers, ` +
-            `${thousands(counts.orders)} orders, ${thousands(counts.reviews)} reviews, ${thousands(counts.logins)} logins (as of ${labels.as_of})\n`,
+            `${thousands(counts.orders)} orders, ${thousands(counts.reviews)} reviews, ${thousands(counts.logins)} logins (as of ${labels.as_of}); ` +
+            `baseline snapshot of ${snapshot.indicators} indicators in ${snapshot.seconds.toFixed(1)} s\n`,
         );
         const picks: LabelledSubject[] = SHOWCASE.flatMap(([kind, intensity]) => {
           const found = labels.subjects.find(
@@ -81,6 +85,7 @@ export function registerDemoCommand(program: Command): void {
         const runner = createCaseRunner(db, {
           warehouse: db,
           checkpointer: checkpoints.saver,
+          baselines: { freshnessHours: env.CASEHOUND_BASELINE_FRESHNESS_HOURS },
           ...investigatorModels(env),
           ...(await prepareSearch(db, env)),
         });

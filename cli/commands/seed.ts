@@ -47,6 +47,7 @@ export function registerSeedCommand(program: Command): void {
       assertLabelsWritable(labelsPath, { replace: options.replace === true });
       const progress = progressReporter(options);
       const { seedWorld, truncateWarehouse } = await import("../../world/generate.js");
+      const { refreshBaselineSnapshot } = await import("../../tools/indicators/snapshots.js");
       await withDatabase(async (db) => {
         if (options.replace) await truncateWarehouse(db);
         const result = await seedWorld(db, {
@@ -58,8 +59,13 @@ export function registerSeedCommand(program: Command): void {
         writeLabels(labelsPath, result.labels);
         progress("embedding the corpus for search");
         await prepareSearch(db, context().env);
+        // The world's own instant, so its first case finds its baselines ready.
+        progress("computing the baseline snapshot");
+        const snapshot = await refreshBaselineSnapshot(db, db, result.labels.as_of);
         if (options.json) {
-          console.log(JSON.stringify({ ...result, labels: labelsPath }, null, 2));
+          console.log(
+            JSON.stringify({ ...result, labels: labelsPath, baselineSnapshot: snapshot }, null, 2),
+          );
           return;
         }
         console.log(
@@ -72,6 +78,9 @@ export function registerSeedCommand(program: Command): void {
           ),
         );
         console.log(`content hash ${result.contentHash}`);
+        console.log(
+          `baseline snapshot ${snapshot.id} as of ${snapshot.asOf}: ${snapshot.indicators} indicators over ${thousands(snapshot.sellers)} sellers in ${snapshot.seconds.toFixed(1)} s`,
+        );
         console.log(
           `ground truth (${result.labels.subjects.length} labelled subjects): ${labelsPath}`,
         );

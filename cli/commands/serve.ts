@@ -52,6 +52,7 @@ export function registerServeCommand(program: Command): void {
       const { writeLabels } = await import("../../world/labels.js");
       const { createCaseEvents } = await import("../../server/case-events.js");
       const { startService } = await import("../../server/service.js");
+      const { baselineRefresher } = await import("../baseline-refresher.js");
       const logger = createLogger(env.LOG_LEVEL);
       const events = createCaseEvents();
       await withCaseRunner(
@@ -74,6 +75,7 @@ export function registerServeCommand(program: Command): void {
             workers,
             concurrency: options.workers || env.CASEHOUND_WORKERS,
             leaseMs: env.CASEHOUND_RUN_LEASE_MS,
+            refreshBaselines: baselineRefresher(db, env),
             limits: {
               perKey: { perSecond: env.CASEHOUND_API_RATE, burst: env.CASEHOUND_API_BURST },
             },

@@ -36,6 +36,7 @@ export function registerWorkerCommand(program: Command): void {
       const concurrency = options.concurrency ?? env.CASEHOUND_WORKERS;
       const { createLogger } = await import("../../config/logger.js");
       const { startWorker } = await import("../../server/worker/worker.js");
+      const { baselineRefresher } = await import("../baseline-refresher.js");
       const logger = createLogger(env.LOG_LEVEL);
       await withCaseRunner(async (runner, db) => {
         const worker = await startWorker({
@@ -45,6 +46,7 @@ export function registerWorkerCommand(program: Command): void {
           concurrency,
           sweepMs: Math.max(1_000, Math.floor(env.CASEHOUND_RUN_LEASE_MS / 2)),
           leaseMs: env.CASEHOUND_RUN_LEASE_MS,
+          refreshBaselines: baselineRefresher(db, env),
         });
         logger.info({ concurrency, database: db.location, pid: process.pid }, "worker started");
         console.log(

@@ -55,10 +55,17 @@ function timeLines(verdict: Verdict): Line[] {
   return lines;
 }
 
-function weightsLine(verdict: Verdict): Line[] {
-  return verdict.weights_version
-    ? [["scores from the offline reasoner's weights ", { code: verdict.weights_version }]]
-    : [];
+function modelLines(verdict: Verdict): Line[] {
+  const lines: Line[] = [];
+  if (verdict.weights_version)
+    lines.push(["scores from the offline reasoner's weights ", { code: verdict.weights_version }]);
+  if (verdict.baseline_snapshot)
+    lines.push([
+      "category baselines from snapshot ",
+      { code: verdict.baseline_snapshot.id },
+      ` (as of ${verdict.baseline_snapshot.as_of})`,
+    ]);
+  return lines;
 }
 
 export function runSection(verdict: Verdict): Section {
@@ -83,7 +90,7 @@ export function runSection(verdict: Verdict): Section {
     blocks: [
       {
         kind: "list",
-        items: [[spent], ...tokens, ...weightsLine(verdict), ...timeLines(verdict)].map(
+        items: [[spent], ...tokens, ...modelLines(verdict), ...timeLines(verdict)].map(
           (line: Line) => ({ line }),
         ),
       },

@@ -1,55 +1,16 @@
-// Category baselines: how an indicator is distributed over comparable sellers (same
-// category). Computed with the indicator's own set-based query over the whole
-// warehouse, summarised as 101 percentiles, and cached per as-of instant in
-// casehound.indicator_baselines, so each is computed once.
-import type { Database, Queryable } from "../../db/types.js";
-import type { Baseline } from "../../domain/indicator.js";
+// Category baselines as one case sees them: how an indicator is distributed over
+// comparable sellers (same category) in the baseline snapshot the case compares
+// against (snapshots.ts) — resolved once per case, on its first comparison. A
+// snapshot's rows never change, so the store keeps the rows of the last few
+// snapshots in memory for every case of the process.
+import { type BaselineRow, snapshotBaselines } from "../../db/repositories/baseline-snapshots.js";
+import type { Database } from "../../db/types.js";
+import type { Baseline, BaselineSnapshotRef } from "../../domain/indicator.js";
 import type { IndicatorDefinition } from "./definition.js";
+import { percentileRank } from "./percentiles.js";
+import { type SnapshotOptions, snapshotForCase } from "./snapshots.js";
 
-/** The 0th..100th percentiles of sorted values (linear interpolation). */
-export function percentiles(sorted: readonly number[]): number[] {
-  return Array.from({ length: 101 }, (_, i) => {
-    const position = ((sorted.length - 1) * i) / 100;
-    const lo = Math.floor(position);
-    const hi = Math.ceil(position);
-    return (
-      (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (position - lo)
-    );
-  });
-}
-
-/** Approximate share of the population below `value` (ties count half). */
-export function percentileRank(quantiles: readonly number[], value: number): number {
-  let below = 0;
-  let equal = 0;
-  for (const q of quantiles) {
-    if (q < value) below++;
-    else if (q === value) equal++;
-  }
-  return (below + equal / 2) / quantiles.length;
-}
-
-async function computeAll(
-  warehouse: Queryable,
-  definition: IndicatorDefinition,
-  asOf: string,
-): Promise<Map<string, number[]>> {
-  const values = await warehouse.query<{ seller_id: string; value: number | null }>(
-    definition.valueSql,
-    [null, asOf],
-  );
-  const sellers = await warehouse.query<{ seller_id: string; category: string }>(
-    "SELECT seller_id, category FROM risk.sellers",
-  );
-  const byId = new Map(values.rows.map((r) => [r.seller_id, r.value]));
-  const byCategory = new Map<string, number[]>();
-  for (const { seller_id, category } of sellers.rows) {
-    const value = byId.has(seller_id) ? byId.get(seller_id) : definition.whenAbsent;
-    if (value === null || value === undefined) continue;
-    byCategory.set(category, [...(byCategory.get(category) ?? []), Number(value)]);
-  }
-  return byCategory;
-}
+export { percentileRank, percentiles } from "./percentiles.js";
 
 export interface Comparison {
   baseline: Baseline | null;
@@ -64,69 +25,72 @@ export interface BaselineCache {
   ): Promise<Comparison>;
 }
 
+/** The rows of resolved snapshots, by snapshot id, shared by a process's cases. */
+export interface SnapshotStore {
+  rows(snapshotId: string): Promise<Map<string, BaselineRow>>;
+}
+
+const keyOf = (indicator: string, scope: string) => `${indicator}|${scope}`;
+
+/** Keeps the rows of the `keep` snapshots used last; a failed read is retried next time. */
+export function createSnapshotStore(app: Database, keep = 4): SnapshotStore {
+  const loaded = new Map<string, Promise<Map<string, BaselineRow>>>();
+  return {
+    rows(snapshotId) {
+      let rows = loaded.get(snapshotId);
+      if (rows)
+        loaded.delete(snapshotId); // re-inserted below: the newest use goes last
+      else {
+        rows = snapshotBaselines(app, snapshotId).then(
+          (list) => new Map(list.map((r) => [keyOf(r.indicator, r.scope), r])),
+        );
+        rows.catch(() => loaded.delete(snapshotId));
+      }
+      loaded.set(snapshotId, rows);
+      while (loaded.size > keep) loaded.delete(loaded.keys().next().value as string);
+      return rows;
+    },
+  };
+}
+
+export interface BaselineCacheOptions extends SnapshotOptions {
+  /** How old a snapshot may be before the case's as-of (default 24 h). */
+  freshnessHours?: number;
+  store?: SnapshotStore;
+}
+
 export function createBaselineCache(
   warehouse: Database,
   app: Database,
   asOf: string,
+  options: BaselineCacheOptions = {},
 ): BaselineCache {
-  const pending = new Map<string, Promise<void>>();
-
-  /** Computes and stores every category's baseline of one indicator, once per process. */
-  const ensure = (definition: IndicatorDefinition): Promise<void> => {
-    let job = pending.get(definition.id);
-    if (!job) {
-      job = (async () => {
-        const byCategory = await computeAll(warehouse, definition, asOf);
-        for (const [category, values] of byCategory) {
-          values.sort((a, b) => a - b);
-          await app.query(
-            `INSERT INTO casehound.indicator_baselines (indicator, scope, as_of, sellers, quantiles)
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-            [definition.id, `category:${category}`, asOf, values.length, percentiles(values)],
-          );
-        }
+  const store = options.store ?? createSnapshotStore(app);
+  let resolved: Promise<{ ref: BaselineSnapshotRef; rows: Map<string, BaselineRow> }> | undefined;
+  const resolve = () => {
+    if (!resolved) {
+      const pending = (async () => {
+        const snapshot = await snapshotForCase(warehouse, app, asOf, options);
+        return {
+          ref: { id: snapshot.id, as_of: snapshot.asOf },
+          rows: await store.rows(snapshot.id),
+        };
       })();
-      pending.set(definition.id, job);
+      pending.catch(() => {
+        if (resolved === pending) resolved = undefined; // a failed resolution is retried
+      });
+      resolved = pending;
     }
-    return job;
-  };
-
-  const lookup = (definition: IndicatorDefinition, scope: string) =>
-    app.query<{ sellers: number; quantiles: number[] }>(
-      "SELECT sellers, quantiles FROM casehound.indicator_baselines WHERE indicator = $1 AND scope = $2 AND as_of = $3",
-      [definition.id, scope, asOf],
-    );
-
-  /** A baseline never changes for its as-of instant: each (indicator, scope) is looked up once. */
-  const resolved = new Map<string, Promise<{ sellers: number; quantiles: number[] } | null>>();
-  const resolve = async (definition: IndicatorDefinition, scope: string) => {
-    let found = await lookup(definition, scope);
-    if (!found.rows[0]) {
-      const known = await app.query(
-        "SELECT 1 FROM casehound.indicator_baselines WHERE indicator = $1 AND as_of = $2 LIMIT 1",
-        [definition.id, asOf],
-      );
-      if (known.rows.length === 0) {
-        await ensure(definition);
-        found = await lookup(definition, scope);
-      }
-    }
-    return found.rows[0] ?? null;
+    return resolved;
   };
 
   return {
     async compare(definition, category, value) {
       const scope = `category:${category}`;
-      const key = `${definition.id}|${scope}`;
-      let pendingRow = resolved.get(key);
-      if (!pendingRow) {
-        pendingRow = resolve(definition, scope);
-        resolved.set(key, pendingRow);
-        pendingRow.catch(() => resolved.delete(key)); // a failed lookup is retried next time
-      }
-      const row = await pendingRow;
+      const { ref, rows } = await resolve();
+      const row = rows.get(keyOf(definition.id, scope));
       if (!row) return { baseline: null, percentile: null };
-      const q = row.quantiles.map(Number);
+      const q = row.quantiles;
       return {
         baseline: {
           scope,
@@ -134,6 +98,7 @@ export function createBaselineCache(
           p50: q[50] as number,
           p90: q[90] as number,
           p99: q[99] as number,
+          snapshot: ref,
         },
         percentile: value === null ? null : percentileRank(q, value),
       };

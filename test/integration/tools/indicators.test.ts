@@ -85,11 +85,12 @@ describe("the indicator catalogue", () => {
         const sample = (result.evidence.data as { sample: unknown[] }).sample;
         expect(sample.length).toBeLessThanOrEqual(10);
       }
-      const { rows: stored } = await t.db.query<{ n: number }>(
-        "SELECT count(DISTINCT indicator) AS n FROM casehound.indicator_baselines WHERE as_of = $1",
+      const { rows: stored } = await t.db.query<{ n: number; snapshots: number }>(
+        "SELECT count(DISTINCT indicator) AS n, count(DISTINCT snapshot_id) AS snapshots FROM casehound.indicator_baselines WHERE as_of = $1",
         [labels.as_of],
       );
-      expect(stored[0]?.n).toBeGreaterThanOrEqual(20);
+      expect(stored[0]?.n).toBe(INDICATORS.length);
+      expect(stored[0]?.snapshots).toBe(1);
     });
 
     it("shows the rows behind a value that stands out", async () => {

@@ -128,10 +128,11 @@ describe("the case report", () => {
     expect(SHOP_DESCRIPTION).toContain("<script>");
   });
 
-  it("says what would change the decision, and which weights the scores come from", () => {
+  it("says what would change the decision, and which weights and baselines the scores come from", () => {
     const withCounterfactual = {
       ...verdict,
       weights_version: "w-0123456789ab",
+      baseline_snapshot: { id: "snap-0042", as_of: "2026-11-01T00:00:00.000Z" },
       counterfactuals: [
         {
           to: "suspicious" as const,
@@ -150,6 +151,7 @@ describe("the case report", () => {
       expect(out).toContain("What would change the decision");
       expect(out).toContain("would have been suspicious had share of buyers sharing a device");
       expect(out).toContain("w-0123456789ab");
+      expect(out).toContain("snap-0042");
     }
     const none = reportText(
       buildReport({ verdict: { ...verdict, counterfactuals: [] }, evidence }),
