@@ -3,7 +3,7 @@ import { InvalidArgumentError } from "commander";
 import { VARIANT_MODES, type VariantMode } from "../../world/modes.js";
 import { parseSeed } from "../arguments.js";
 
-export const TRAIN_DEFAULTS = { l2: 0.01, sample: 120 } as const;
+export const TRAIN_DEFAULTS = { l2: 0.0003, sample: 120 } as const;
 
 /** The generator's variant mixes a world can be seeded with (world/modes.ts). */
 export const VARIANT_MIXES = VARIANT_MODES;

@@ -38,7 +38,7 @@ describe("training on some worlds and investigating others", () => {
       train: TRAIN_SEEDS.map((seed) => ({ seed, size: "small", variants: "classic" })),
       holdout: [],
       sample: 60,
-      l2: 0.01,
+      l2: 0.0003,
       reviews: [],
       now: () => new Date("2026-12-01T00:00:00Z"),
       progress: () => {},
