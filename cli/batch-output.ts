@@ -65,6 +65,11 @@ export function statusText(view: BatchView): string {
     ...(view.cancelledAt ? [`  cancelled: ${view.cancelledAt}`] : []),
     `  cases:     ${p.total} — ${counts(p) || "none"}`,
     `  state:     ${p.finished ? "finished" : "in progress"}${pace(p) ? ` (${pace(p)})` : ""}`,
+    ...(view.clusters
+      ? [
+          `  clusters:  ${view.clusters.length} ring cluster(s), ${view.clusters.filter((c) => c.inconsistent).length} inconsistent`,
+        ]
+      : []),
   ].join("\n");
 }
 
