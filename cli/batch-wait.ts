@@ -122,8 +122,14 @@ export async function driveAndFollow(
     // Finished: cluster it; re-reviews it sends back are followed to their end, once.
     let view = await follow();
     while (view) {
-      const outcome = await finishBatch({ intake, warehouse }, batchId);
-      if (outcome.finished) break;
+      const outcome = await finishBatch({ intake, warehouse }, batchId).catch((error: Error) => {
+        // The cases are decided either way: say why there are no clusters, then summarise.
+        console.error(
+          `the batch's ring clusters were not stored: ${error.message}; \`casehound batch wait ${batchId}\` tries again`,
+        );
+        return undefined;
+      });
+      if (!outcome || outcome.finished) break;
       if (outcome.submitted > 0 && !options.json)
         console.error(
           `re-investigating ${outcome.submitted} seller(s) of inconsistent ring clusters with the cluster as context`,
