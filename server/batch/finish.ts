@@ -117,13 +117,6 @@ async function computeClusters(deps: FinishDeps, batchId: string, cancelled: boo
   const asOf = (await batchAsOf(db, batchId)) ?? deps.intake.now().toISOString();
   const sellerIds = [...new Set(rows.map((r) => r.sellerId).filter((id) => SELLER_ID.test(id)))];
   if (sellerIds.length === 0) return { asOf, clusters: [], reviews: [] };
-  const attributes = await readAll(deps, sellerIds, asOf);
-  if (attributes.sellerIds.length === 0)
-    throw new AppError(
-      "unavailable",
-      `the warehouse holds none of batch ${batchId}'s ${sellerIds.length} sellers; clusters not stored (is this the warehouse the cases read?)`,
-    );
-  const clusters = clusterSellers(attributes);
   const decisions = new Map<string, Decision>();
   const original = new Map<string, (typeof rows)[number]>();
   for (const row of rows) {
@@ -132,6 +125,14 @@ async function computeClusters(deps: FinishDeps, batchId: string, cancelled: boo
     decisions.set(row.sellerId, parsed.data);
     original.set(row.sellerId, row);
   }
+  const attributes = await readAll(deps, sellerIds, asOf);
+  // Decided sellers the warehouse does not hold: not the warehouse the cases read.
+  if (attributes.sellerIds.length === 0 && decisions.size > 0)
+    throw new AppError(
+      "unavailable",
+      `the warehouse holds none of batch ${batchId}'s ${sellerIds.length} sellers; clusters not stored (is this the warehouse the cases read?)`,
+    );
+  const clusters = clusterSellers(attributes);
   const flagged = inconsistentClusters(clusters, decisions);
   const byId = new Map(flagged.map((f) => [f.cluster.id, f]));
   const reviews: ReviewRow[] = [];

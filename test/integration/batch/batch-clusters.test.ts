@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CaseRunner, createCaseRunner } from "../../../controller/run-case.js";
 import { getCase } from "../../../db/repositories/cases.js";
+import { isAppError } from "../../../domain/errors.js";
 import { type BatchDeps, createBatch } from "../../../server/batch/create.js";
 import { finishBatch } from "../../../server/batch/finish.js";
 import { allBatchResults, batchSummary } from "../../../server/batch/results.js";
@@ -167,4 +168,22 @@ describe("ring clusters of a finished batch on PGlite", () => {
     expect(s?.decisions[cleared]).toBe(final[5]?.decision);
     expect(s?.inconsistentNow).toBe(final[5]?.decision === "not_fraud");
   }, 240_000);
+
+  it("stores nothing when the warehouse it is given holds none of the decided sellers", async () => {
+    const sellers = labels.subjects.filter((s) => s.kind === "ordinary").slice(2, 4);
+    const { batch } = await createBatch(
+      deps,
+      { kind: "subjects", rows: sellers.map((s) => ({ subject: s.subject })) },
+      { actor: "test" },
+    );
+    await driveAll(batch.id);
+    const empty = { query: async () => ({ rows: [] }), exec: async () => {} } as never;
+    await expect(finishBatch({ ...deps, warehouse: empty }, batch.id)).rejects.toSatisfy((e) =>
+      isAppError(e, "unavailable"),
+    );
+    expect((await getBatchView(t.db, batch.id, now())).clusters).toBeNull();
+    const real = await finishBatch(deps, batch.id);
+    expect(real).toMatchObject({ finished: true, stored: true, clusters: [], submitted: 0 });
+    expect((await getBatchView(t.db, batch.id, now())).clusters).toEqual([]);
+  }, 120_000);
 });
