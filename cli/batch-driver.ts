@@ -7,7 +7,7 @@
 // queued for `batch wait` or `serve`.
 import type { Logger } from "../config/logger.js";
 import type { CaseRunner } from "../controller/run-case.js";
-import type { Database } from "../db/types.js";
+import type { Database, Queryable } from "../db/types.js";
 import type { CaseQueue } from "../server/worker/case-queue.js";
 
 export interface BatchDriver {
@@ -25,6 +25,8 @@ export async function startBatchDriver(options: {
   concurrency: number;
   /** Told when a case's run ends (the wait loop looks again at once). */
   onSettled: (caseId: string) => void;
+  /** Where the risk tables are read when a batch finishes and is clustered. */
+  warehouse?: Queryable;
 }): Promise<BatchDriver> {
   const { startWorker } = await import("../server/worker/worker.js");
   // On start the worker's sweep queues every stored case still waiting, the batch's among them.
@@ -35,6 +37,7 @@ export async function startBatchDriver(options: {
     concurrency: options.concurrency,
     sweepMs: 1_000,
     onSettled: options.onSettled,
+    ...(options.warehouse ? { warehouse: options.warehouse } : {}),
   });
   return { queue: worker.queue, stop: (graceMs) => worker.stop(graceMs) };
 }

@@ -1,5 +1,6 @@
 // How the batch commands print: a progress line (a bar on a terminal), the status
-// of a batch, its results as CSV or JSON lines, and the summary once it finishes.
+// of a batch, its results as CSV or JSON lines, and the summary once it finishes
+// (with its ring clusters and the re-investigations they sent back).
 import type { BatchProgress, BatchResultRow } from "../domain/batch.js";
 import { csvLine } from "../server/batch/csv.js";
 import type { BatchSummary } from "../server/batch/results.js";
@@ -64,6 +65,11 @@ export function statusText(view: BatchView): string {
     ...(view.cancelledAt ? [`  cancelled: ${view.cancelledAt}`] : []),
     `  cases:     ${p.total} — ${counts(p) || "none"}`,
     `  state:     ${p.finished ? "finished" : "in progress"}${pace(p) ? ` (${pace(p)})` : ""}`,
+    ...(view.clusters
+      ? [
+          `  clusters:  ${view.clusters.length} ring cluster(s), ${view.clusters.filter((c) => c.inconsistent).length} inconsistent`,
+        ]
+      : []),
   ].join("\n");
 }
 
@@ -90,8 +96,40 @@ export function summaryText(view: BatchView, summary: BatchSummary): string {
       ),
     );
   }
-  // Ring clusters (sellers sharing devices, IPs or payout accounts) are listed here once built.
+  lines.push(...clusterLines(summary));
   return lines.join("\n");
+}
+
+/** The ring clusters: members, what binds them, and the re-investigations with their outcome. */
+export function clusterLines(summary: BatchSummary): string[] {
+  const clusters = summary.clusters;
+  if (clusters === null) return ["ring clusters: not computed yet (the batch has not finished)"];
+  if (clusters.length === 0)
+    return [
+      "ring clusters: none (no sellers share rare devices, IPs, payout accounts or addresses)",
+    ];
+  const lines = [`ring clusters (${clusters.length}):`];
+  for (const c of clusters) {
+    const flag = c.inconsistent
+      ? c.inconsistentNow
+        ? "INCONSISTENT, still after re-review"
+        : "INCONSISTENT at first, consistent after re-review"
+      : "consistent";
+    lines.push(
+      `  ${c.id} — ${c.members.length} sellers, strength ${c.strength.toFixed(2)}, ${flag}`,
+    );
+    lines.push(
+      `    members: ${c.members.map((m) => `${m} (${c.decisions[m] ?? "undecided"})`).join(", ")}`,
+    );
+    const shown = c.bindings.slice(0, 5).map((b) => `${b.kind} ${b.value} (degree ${b.degree})`);
+    const more = c.bindings.length > 5 ? `, and ${c.bindings.length - 5} more` : "";
+    lines.push(`    bound by: ${shown.join(", ")}${more}`);
+    for (const r of c.reinvestigations)
+      lines.push(
+        `    re-investigated ${r.subject}: ${r.originalDecision ?? "undecided"} (case ${r.reviewOf}) -> ${r.decision ?? r.state}${r.caseId ? ` (case ${r.caseId})` : ""}`,
+      );
+  }
+  return lines;
 }
 
 export const RESULT_COLUMNS = [
@@ -107,6 +145,7 @@ export const RESULT_COLUMNS = [
   "verdict_hash",
   "reason",
   "cluster",
+  "review_of",
 ] as const;
 
 export function resultCsvLine(row: BatchResultRow): string {
@@ -123,5 +162,6 @@ export function resultCsvLine(row: BatchResultRow): string {
     row.verdictHash,
     row.reason,
     row.cluster,
+    row.reviewOf,
   ]);
 }

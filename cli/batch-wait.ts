@@ -1,9 +1,11 @@
 // Following a batch until every case settles while this process drives its cases
 // (cli/batch-driver.ts): its progress redrawn as a bar on a terminal or printed as
 // plain lines when it changes (nothing with --json), a stop on Ctrl-C (the cases
-// left stay queued; running ones pause and resume later), and the summary at the end.
+// left stay queued; running ones pause and resume later), then the batch's finish
+// step (server/batch/finish.ts: ring clusters; members of an inconsistent cluster
+// investigated again, followed the same way) and the summary at the end.
 import type { CaseRunner } from "../controller/run-case.js";
-import type { Database } from "../db/types.js";
+import type { Database, Queryable } from "../db/types.js";
 import { type BatchView, getBatchView } from "../server/batch/view.js";
 import type { CaseQueue } from "../server/worker/case-queue.js";
 import { progressBar, progressLine, summaryText } from "./batch-output.js";
@@ -80,13 +82,16 @@ export interface DriveOptions {
 export async function driveAndFollow(
   runner: CaseRunner,
   db: Database,
+  /** Where the risk tables are read when the batch's sellers are clustered. */
+  warehouse: Queryable,
   ctx: CommandContext,
   options: DriveOptions,
   start: (queue: CaseQueue) => Promise<string>,
 ): Promise<void> {
   const { createLogger } = await import("../config/logger.js");
   const { startBatchDriver } = await import("./batch-driver.js");
-  const { allBatchResults, summarize } = await import("../server/batch/results.js");
+  const { batchSummary } = await import("../server/batch/results.js");
+  const { finishBatch } = await import("../server/batch/finish.js");
   const waker = createWaker();
   const driver = await startBatchDriver({
     db,
@@ -94,6 +99,7 @@ export async function driveAndFollow(
     logger: createLogger(ctx.env.LOG_LEVEL),
     concurrency: options.workers ?? ctx.env.CASEHOUND_WORKERS,
     onSettled: () => waker.wake(),
+    warehouse,
   });
   const interrupt = new AbortController();
   const onSignal = () => interrupt.abort();
@@ -101,11 +107,35 @@ export async function driveAndFollow(
   process.once("SIGTERM", onSignal);
   try {
     const batchId = await start(driver.queue);
-    const view = await followBatch(db, batchId, waker, {
-      bar: progressWanted(options),
-      quiet: Boolean(options.json),
-      signal: interrupt.signal,
-    });
+    const follow = () =>
+      followBatch(db, batchId, waker, {
+        bar: progressWanted(options),
+        quiet: Boolean(options.json),
+        signal: interrupt.signal,
+      });
+    const intake = {
+      db,
+      admit: (r: Parameters<CaseRunner["admit"]>[0]) => runner.admit(r),
+      queue: driver.queue,
+      now: () => new Date(),
+    };
+    // Finished: cluster it; re-reviews it sends back are followed to their end, once.
+    let view = await follow();
+    while (view) {
+      const outcome = await finishBatch({ intake, warehouse }, batchId).catch((error: Error) => {
+        // The cases are decided either way: say why there are no clusters, then summarise.
+        console.error(
+          `the batch's ring clusters were not stored: ${error.message}; \`casehound batch wait ${batchId}\` tries again`,
+        );
+        return undefined;
+      });
+      if (!outcome || outcome.finished) break;
+      if (outcome.submitted > 0 && !options.json)
+        console.error(
+          `re-investigating ${outcome.submitted} seller(s) of inconsistent ring clusters with the cluster as context`,
+        );
+      view = await follow();
+    }
     if (!view) {
       console.error(
         `interrupted: batch ${batchId} goes on with \`casehound batch wait ${batchId}\` (running cases resume from their last step)`,
@@ -113,11 +143,10 @@ export async function driveAndFollow(
       process.exitCode = 130;
       return;
     }
-    const rows = [];
-    for await (const row of allBatchResults(db, batchId)) rows.push(row);
-    const summary = summarize(rows);
-    if (options.json) console.log(JSON.stringify({ batch: view, summary }));
-    else console.log(summaryText(view, summary));
+    const final = await getBatchView(db, batchId, new Date());
+    const summary = await batchSummary(db, batchId);
+    if (options.json) console.log(JSON.stringify({ batch: final, summary }));
+    else console.log(summaryText(final, summary));
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);

@@ -102,8 +102,10 @@ export interface BatchProgress {
 }
 
 /**
- * One result row. `cluster` is where ring clustering (sellers grouped by the
- * entities they share) will name the row's group; null until that is built.
+ * One result row. `cluster` names the ring cluster (sellers grouped by the entities
+ * they share) its seller fell in once the batch finished; null before, and for a
+ * subject in no cluster. `reviewOf` marks a re-review row: the case of the original
+ * row its seller is investigated again beside, with the cluster as context.
  */
 export interface BatchResultRow {
   position: number;
@@ -119,6 +121,7 @@ export interface BatchResultRow {
   /** Why the row failed: intake's refusal, or the run's error. */
   reason: string | null;
   cluster: string | null;
+  reviewOf: string | null;
 }
 
 /** "seller:slr_1" for a subject. */

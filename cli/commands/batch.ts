@@ -105,7 +105,10 @@ export function registerBatchCommands(program: Command): void {
           );
           return b.id;
         });
-      if (options.wait) return driveAndFollow(runner, db, ctx, options, create);
+      if (options.wait)
+        return withWarehouse(db, ctx, (warehouse) =>
+          driveAndFollow(runner, db, warehouse, ctx, options, create),
+        );
       const { batchProducer } = await import("../batch-driver.js");
       const { createLogger } = await import("../../config/logger.js");
       const producer = await batchProducer({
@@ -142,15 +145,18 @@ export function registerBatchCommands(program: Command): void {
       const { getBatchView } = await import("../../server/batch/view.js");
       const { submitPendingRows } = await import("../../server/batch/submit.js");
       const batch = await getBatchView(db, id, new Date()); // not_found before anything starts
-      await driveAndFollow(runner, db, ctx, options, async (queue) => {
-        // Rows an interrupted create left unsubmitted are submitted now, or the batch never finishes.
-        const { submitted } = await submitPendingRows(
-          { db, admit: (r) => runner.admit(r), queue, now: () => new Date() },
-          batch,
-        );
-        if (submitted > 0) console.error(`submitted ${submitted} rows an interrupted create left`);
-        return id;
-      });
+      const drive = (warehouse: Database) =>
+        driveAndFollow(runner, db, warehouse, ctx, options, async (queue) => {
+          // Rows an interrupted create left unsubmitted are submitted now, or the batch never finishes.
+          const { submitted } = await submitPendingRows(
+            { db, admit: (r) => runner.admit(r), queue, now: () => new Date() },
+            batch,
+          );
+          if (submitted > 0)
+            console.error(`submitted ${submitted} rows an interrupted create left`);
+          return id;
+        });
+      await withWarehouse(db, ctx, drive);
     });
   });
 

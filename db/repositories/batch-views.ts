@@ -60,6 +60,10 @@ export interface BatchResultRecord {
   riskScore: number | null;
   recommendedAction: string | null;
   needsReview: boolean | null;
+  /** The ring cluster its seller fell in once the batch finished. */
+  clusterId: string | null;
+  /** A re-review row: the case of the original row. */
+  reviewOf: string | null;
 }
 
 /** The rows after `afterPosition`, in order, with each case's latest verdict headline. */
@@ -82,6 +86,8 @@ export async function batchResultRecords(
     risk_score: string | null;
     recommended_action: string | null;
     needs_review: string | null;
+    cluster_id: string | null;
+    review_of: string | null;
   }>(
     `SELECT bc.position, bc.subject_type, bc.subject_id, ${STATE} AS state, bc.case_id,
             bc.error AS row_error, c.error AS case_error, v.verdict_hash,
@@ -89,7 +95,10 @@ export async function batchResultRecords(
             v.verdict->'typologies'->0->>'typology' AS typology,
             v.verdict->>'risk_score' AS risk_score,
             v.verdict->>'recommended_action' AS recommended_action,
-            v.verdict->>'needs_human_review' AS needs_review
+            v.verdict->>'needs_human_review' AS needs_review, bc.review_of,
+            (SELECT cl.cluster_id FROM casehound.batch_clusters cl
+              WHERE cl.batch_id = bc.batch_id AND bc.subject_type = 'seller'
+                AND bc.subject_id = ANY (cl.members) LIMIT 1) AS cluster_id
        FROM casehound.batch_cases bc
        LEFT JOIN casehound.cases c ON c.case_id = bc.case_id
        LEFT JOIN LATERAL (
@@ -113,5 +122,7 @@ export async function batchResultRecords(
     riskScore: r.risk_score === null ? null : Number(r.risk_score),
     recommendedAction: r.recommended_action,
     needsReview: r.needs_review === null ? null : r.needs_review === "true",
+    clusterId: r.cluster_id,
+    reviewOf: r.review_of,
   }));
 }

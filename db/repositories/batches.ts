@@ -18,6 +18,8 @@ export interface StoredBatch {
   /** Who cancelled it (the actor of its cases' case_cancelled events). */
   cancelledBy: string | null;
   total: number;
+  /** When its ring clusters were stored (the batch finished); null before. */
+  clusteredAt: string | null;
 }
 
 export interface NewBatchRow {
@@ -39,6 +41,7 @@ export interface BatchRecord {
   cancelled_at: Date | null;
   cancelled_by: string | null;
   total: number;
+  clustered_at?: Date | null;
 }
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
@@ -52,6 +55,7 @@ export function fromRecord(row: BatchRecord): StoredBatch {
     cancelledAt: iso(row.cancelled_at),
     cancelledBy: row.cancelled_by,
     total: row.total,
+    clusteredAt: iso(row.clustered_at ?? null),
   };
 }
 

@@ -1,6 +1,8 @@
-// A batch as the doors show it: what it is, where it came from, how far it got; and
+// A batch as the doors show it: what it is, where it came from, how far it got, its
+// ring clusters once it finished; and
 // cancelling it (its queued cases never run; running ones finish).
 import { cancelBatchCases } from "../../db/repositories/batch-cancel.js";
+import { readBatchClusters, type StoredCluster } from "../../db/repositories/batch-clusters.js";
 import { getBatch, type StoredBatch } from "../../db/repositories/batches.js";
 import type { Database, Queryable } from "../../db/types.js";
 import type { BatchProgress } from "../../domain/batch.js";
@@ -9,10 +11,16 @@ import { batchProgress } from "./progress.js";
 
 export interface BatchView extends StoredBatch {
   progress: BatchProgress;
+  /** Its ring clusters once it finished (finish.ts); null before. */
+  clusters: StoredCluster[] | null;
 }
 
 export async function batchView(db: Queryable, batch: StoredBatch, now: Date): Promise<BatchView> {
-  return { ...batch, progress: await batchProgress(db, batch.id, batch.total, now) };
+  return {
+    ...batch,
+    progress: await batchProgress(db, batch.id, batch.total, now),
+    clusters: batch.clusteredAt ? await readBatchClusters(db, batch.id) : null,
+  };
 }
 
 /** The batch with its progress; not_found when there is none. */

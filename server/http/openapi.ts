@@ -84,6 +84,7 @@ export function buildOpenApi(): Json {
             Problem: S.ProblemResponse,
             Batch: B.BatchResponse,
             BatchProgress: B.BatchProgressSchema,
+            BatchCluster: B.BatchClusterSchema,
             BatchList: B.BatchList,
             BatchResult: B.BatchResultRowSchema,
             BatchResults: B.BatchResults,
@@ -274,7 +275,9 @@ function batchPaths(): Json {
     },
     "/v1/batches/{id}": {
       get: {
-        summary: "One batch with its progress: cases by state, cases/s, ETA",
+        summary: "One batch with its progress (cases by state, cases/s, ETA) and its ring clusters",
+        description:
+          "Once every case has settled, a worker groups the batch's sellers into ring clusters (shared devices, IPs, payout accounts, shipping addresses; hubs left out by degree), once per batch. A cluster whose members were decided fraud and not_fraud is `inconsistent`: the members it names (`reinvestigate`) are investigated again, once, as re-review rows of the same batch (`reviewOf` in the results), so `total` grows and `progress.finished` turns false until they settle. `clusters` is null until then.",
         parameters: [batchId],
         responses: {
           "200": { description: "the batch", content: json("Batch") },
@@ -286,7 +289,7 @@ function batchPaths(): Json {
     "/v1/batches/{id}/results": {
       get: {
         summary:
-          "The batch's rows in order: decision, typology, risk, action, case, verdict hash, reason",
+          "The batch's rows in order: decision, typology, risk, action, case, verdict hash, reason, ring cluster, and for a re-review row the case it re-reviews",
         parameters: [batchId, ...queryParameters(B.BatchResultsQuery)],
         responses: {
           "200": { description: "a page", content: json("BatchResults") },

@@ -6,7 +6,7 @@
 // opens a producer (`openProducerQueue`).
 import type { Logger } from "../../config/logger.js";
 import { type CaseRunner, DEFAULT_LEASE_MS } from "../../controller/run-case.js";
-import type { Database } from "../../db/types.js";
+import type { Database, Queryable } from "../../db/types.js";
 import { AppError } from "../../domain/errors.js";
 import { installLastLine } from "../last-line.js";
 import {
@@ -14,6 +14,7 @@ import {
   type RefreshBaselines,
   startBaselinesSchedule,
 } from "./baselines-schedule.js";
+import { createBatchFinishHook } from "./batch-finish-hook.js";
 import type { CaseQueue, CaseWork } from "./case-queue.js";
 import { createCaseConsumer, type RunOutcome } from "./consumer.js";
 import { createInProcessQueue } from "./in-process-queue.js";
@@ -47,6 +48,11 @@ export interface WorkerOptions {
   cronMonitorIntervalSeconds?: number;
   onRunEnded?: (outcome: RunOutcome, seconds: number, decision?: string) => void;
   onSettled?: (caseId: string) => void;
+  /**
+   * Where the risk tables are read when a batch finishes and its sellers are
+   * clustered (server/batch/finish.ts); default the app database.
+   */
+  warehouse?: Queryable;
 }
 
 export interface CaseWorker {
@@ -60,7 +66,23 @@ export interface CaseWorker {
 export async function startWorker(options: WorkerOptions): Promise<CaseWorker> {
   const { db, logger } = options;
   let stopping = false;
-  const work = createCaseConsumer(options);
+  let started: CaseQueue | undefined;
+  // After a case of a batch settles: has its batch finished? Then cluster it (once).
+  const batches = createBatchFinishHook({
+    db,
+    warehouse: options.warehouse ?? db,
+    admit: (request) => options.runner.admit(request),
+    queue: () => started,
+    logger,
+    now: () => new Date(),
+  });
+  const work = createCaseConsumer({
+    ...options,
+    onSettled: (caseId) => {
+      options.onSettled?.(caseId);
+      batches.settled(caseId);
+    },
+  });
   const { queue, close } =
     db.engine === "postgres"
       ? await pgBossWorkerQueue(options, work)
@@ -68,6 +90,7 @@ export async function startWorker(options: WorkerOptions): Promise<CaseWorker> {
           queue: createInProcessQueue({ concurrency: options.concurrency, work }),
           close: async () => {},
         };
+  started = queue;
   const lastLine = installLastLine(logger);
   const sweeper = startSweeper({
     db,
@@ -85,6 +108,7 @@ export async function startWorker(options: WorkerOptions): Promise<CaseWorker> {
       stopping = true;
       sweeper.stop();
       await queue.stop(graceMs);
+      await batches.drain();
       await close(graceMs);
       lastLine.uninstall();
     },

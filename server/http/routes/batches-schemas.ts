@@ -64,6 +64,37 @@ export const BatchProgressSchema = z
   })
   .meta({ id: "BatchProgress" });
 
+export const BatchClusterSchema = z
+  .object({
+    id: z.string().describe("ring_ + 16 hex digits of sha256 over the sorted members"),
+    members: z.array(z.string()).describe("seller ids, sorted"),
+    bindings: z
+      .array(
+        z.object({
+          kind: z.enum(["device", "ip", "payout_account", "address"]),
+          value: z.string(),
+          degree: z.number().int().describe("accounts in the warehouse using it"),
+          weight: z.number().describe("1 / log2(1 + degree)"),
+          holders: z.array(
+            z.object({
+              sellerId: z.string(),
+              roles: z.array(z.enum(["login", "payout", "order"])),
+            }),
+          ),
+        }),
+      )
+      .describe("the shared non-hub attributes that bind members, rarest first"),
+    strength: z.number().describe("the binding attributes' summed weight"),
+    inconsistent: z
+      .boolean()
+      .describe("a member was decided fraud and another not_fraud when the batch first finished"),
+    reason: z.string().nullable(),
+    reinvestigate: z
+      .array(z.string())
+      .describe("members investigated again as re-review rows, with the cluster as context"),
+  })
+  .meta({ id: "BatchCluster" });
+
 export const BatchResponse = z
   .object({
     id: z.string(),
@@ -75,8 +106,13 @@ export const BatchResponse = z
     createdAt: Iso,
     cancelledAt: Iso.nullable(),
     cancelledBy: z.string().nullable(),
-    total: z.number().int(),
+    total: z.number().int().describe("rows, re-review rows included"),
     progress: BatchProgressSchema,
+    clusteredAt: Iso.nullable().describe("when the finished batch's sellers were clustered"),
+    clusters: z
+      .array(BatchClusterSchema)
+      .nullable()
+      .describe("ring clusters of its sellers, strongest first; null until the batch finished"),
     links: z.record(z.string(), z.string()),
   })
   .meta({ id: "Batch" });
@@ -98,7 +134,16 @@ export const BatchResultRowSchema = z
     needsReview: z.boolean().nullable(),
     verdictHash: z.string().nullable(),
     reason: z.string().nullable().describe("why the row failed, was refused or cancelled"),
-    cluster: z.string().nullable().describe("the row's ring cluster; null until clustering runs"),
+    cluster: z
+      .string()
+      .nullable()
+      .describe("the ring cluster of the row's seller; null before the batch finished, or in none"),
+    reviewOf: z
+      .string()
+      .nullable()
+      .describe(
+        "a re-review row: the case of the original row its seller is investigated again beside",
+      ),
   })
   .meta({ id: "BatchResult" });
 

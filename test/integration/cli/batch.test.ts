@@ -26,10 +26,11 @@ async function query<Row>(sql: string, params: unknown[] = []): Promise<Row[]> {
 
 describe("casehound batch", () => {
   let flaggedTop: string[];
+  let labels: Awaited<ReturnType<typeof prepareWorld>>;
   beforeAll(async () => {
     const db = await openPglite(dir);
     try {
-      await prepareWorld(db);
+      labels = await prepareWorld(db);
       flaggedTop = (
         await db.query<{ entity_id: string }>(
           `SELECT entity_id FROM risk.flags WHERE entity_type = 'seller'
@@ -74,6 +75,7 @@ describe("casehound batch", () => {
       "verdict_hash",
       "reason",
       "cluster",
+      "review_of",
     ]);
     expect(rows.map((r) => r[1])).toEqual(flaggedTop.map((s) => `seller:${s}`));
     const jsonl = cli("results", batchId, "--format", "jsonl");
@@ -141,6 +143,35 @@ describe("casehound batch", () => {
       [id],
     );
     expect(runs[0]?.n).toBe(0);
+  });
+
+  it("prints the ring cluster of a finished batch and names it in the results", () => {
+    const primary = labels.subjects.findIndex(
+      (s) => s.kind === "collusion" && s.role === "primary",
+    );
+    const ring = [labels.subjects[primary]?.subject.id as string];
+    for (const s of labels.subjects.slice(primary + 1)) {
+      if (s.role !== "ring_member") break;
+      ring.push(s.subject.id);
+    }
+    const ordinary = labels.subjects.find((s) => s.kind === "ordinary")?.subject.id as string;
+    const file = join(dir, "ring.jsonl");
+    writeFileSync(
+      file,
+      [...ring, ordinary].map((id) => JSON.stringify({ seller_id: id })).join("\n"),
+    );
+    const run = cli("create", "--file", file, "--wait");
+    expect(run.code, run.stderr).toBe(0);
+    const id = /created batch ([0-9a-f-]{36})/.exec(run.stderr)?.[1] as string;
+    expect(run.stdout).toMatch(/ring clusters \(1\):\n {2}ring_[0-9a-f]{16} — 3 sellers/);
+    for (const member of ring) expect(run.stdout).toContain(`${member} (`);
+    const clusterId = /(ring_[0-9a-f]{16})/.exec(run.stdout)?.[1];
+    const csv = parseCsv(cli("results", id, "--format", "csv").stdout).map((r) => r.fields);
+    const column = csv[0]?.indexOf("cluster") as number;
+    for (const row of csv.slice(1)) {
+      const seller = row[1]?.replace("seller:", "") as string;
+      expect(row[column], seller).toBe(ring.includes(seller) ? clusterId : "");
+    }
   });
 
   it("refuses bad arguments and bad files with one line and exit code 2", () => {

@@ -40,9 +40,10 @@ export function batchesApiSuite(engine: string, open: () => Promise<TestDatabase
     let t: TestDatabase;
     let api: TestApi;
     let sellers: string[];
+    let labels: Awaited<ReturnType<typeof prepareWorld>>;
     beforeAll(async () => {
       t = await open();
-      await prepareWorld(t.db);
+      labels = await prepareWorld(t.db);
       sellers = (
         await t.db.query<{ entity_id: string }>(
           `SELECT entity_id FROM risk.flags WHERE entity_type = 'seller'
@@ -285,6 +286,46 @@ export function batchesApiSuite(engine: string, open: () => Promise<TestDatabase
       );
     });
 
+    it("once a batch's cases settle, the worker clusters its sellers: the ring in one cluster", async () => {
+      const at = labels.subjects.findIndex((s) => s.kind === "collusion" && s.role === "primary");
+      const ring = [labels.subjects[at]?.subject.id as string];
+      for (const s of labels.subjects.slice(at + 1)) {
+        if (s.role !== "ring_member") break;
+        ring.push(s.subject.id);
+      }
+      ring.sort();
+      const ordinary = labels.subjects.find((s) => s.kind === "ordinary")?.subject.id as string;
+      const created = await call(api, "POST", "/v1/batches", {
+        key: api.keys.service,
+        json: { subjects: [...ring, ordinary].map((id) => ({ subject: { type: "seller", id } })) },
+      });
+      expect(created.status, created.text).toBe(202);
+      const id = BatchResponse.parse(created.body).id;
+      expect(BatchResponse.parse(created.body).clusters).toBeNull();
+      // The worker's finish step runs after the last case settles; look until it has.
+      let view = BatchResponse.parse(
+        (await call(api, "GET", `/v1/batches/${id}`, { key: api.keys.admin })).body,
+      );
+      while (view.clusters === null || !view.progress.finished) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        view = BatchResponse.parse(
+          (await call(api, "GET", `/v1/batches/${id}`, { key: api.keys.admin })).body,
+        );
+      }
+      expect(view.clusters.map((c) => c.members)).toEqual([ring]);
+      const [cluster] = view.clusters;
+      expect(view.total).toBe(4 + (cluster?.reinvestigate.length ?? 0));
+      const results = BatchResults.parse(
+        (await call(api, "GET", `/v1/batches/${id}/results`, { key: api.keys.admin })).body,
+      ).results;
+      for (const row of results)
+        expect(row.cluster, row.subject).toBe(
+          ring.includes(row.subject.replace("seller:", "")) ? cluster?.id : null,
+        );
+      const reviews = results.filter((r) => r.reviewOf !== null).map((r) => r.subject);
+      expect(reviews).toEqual(cluster?.reinvestigate.map((m) => `seller:${m}`));
+    });
+
     it("documents every batch route in the OpenAPI document", async () => {
       const spec = (await call(api, "GET", "/openapi.json")).body as {
         paths: Record<string, unknown>;
@@ -301,6 +342,7 @@ export function batchesApiSuite(engine: string, open: () => Promise<TestDatabase
       for (const [, id] of JSON.stringify(spec).matchAll(/"#\/components\/schemas\/(\w+)"/g))
         expect(spec.components.schemas, id).toHaveProperty(id as string);
       expect(spec.components.schemas).toHaveProperty("CreateBatch");
+      expect(spec.components.schemas).toHaveProperty("BatchCluster");
     });
   });
 }

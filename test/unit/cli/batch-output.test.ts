@@ -25,6 +25,8 @@ const view = (progress: Partial<BatchProgress>): BatchView => ({
   cancelledAt: null,
   cancelledBy: null,
   total: 4,
+  clusteredAt: null,
+  clusters: null,
   progress: {
     total: 4,
     counts: counts({}),
@@ -49,6 +51,7 @@ const row = (position: number, fields: Record<string, unknown>) => ({
   verdictHash: null,
   reason: null,
   cluster: null,
+  reviewOf: null,
   ...fields,
 });
 
@@ -90,5 +93,64 @@ describe("batch output", () => {
       "  seller:s4 rejected: as-of outside the warehouse",
     ]);
     expect(text).toMatch(/seller:s3\s+fraud\s+0\.990\s+c3/);
+  });
+
+  it("lists each cluster with its members' latest decisions, bindings and re-investigations", () => {
+    const rows = [
+      row(1, { decision: "fraud", cluster: "ring_a" }),
+      row(2, { decision: "not_fraud", cluster: "ring_a" }),
+      row(3, { decision: "not_fraud" }),
+      row(4, {
+        subject: "seller:s2",
+        caseId: "c4",
+        decision: "fraud",
+        cluster: "ring_a",
+        reviewOf: "c2",
+      }),
+    ];
+    const cluster = {
+      id: "ring_a",
+      members: ["s1", "s2"],
+      bindings: [
+        {
+          kind: "device",
+          value: "dev_1",
+          degree: 2,
+          weight: 0.63,
+          holders: [
+            { sellerId: "s1", roles: ["login"] },
+            { sellerId: "s2", roles: ["login"] },
+          ],
+        },
+      ],
+      strength: 0.63,
+      inconsistent: true,
+      reason: "ring_a: contradicting",
+      reinvestigate: ["s2"],
+    };
+    const summary = summarize(rows, 10, [cluster]);
+    const [c] = summary.clusters ?? [];
+    expect(c?.decisions).toEqual({ s1: "fraud", s2: "fraud" });
+    expect(c?.inconsistentNow).toBe(false);
+    expect(c?.reinvestigations).toEqual([
+      {
+        subject: "seller:s2",
+        reviewOf: "c2",
+        originalDecision: "not_fraud",
+        caseId: "c4",
+        state: "decided",
+        decision: "fraud",
+      },
+    ]);
+    const text = summaryText(view({ done: 4, finished: true }), summary);
+    expect(text).toContain(
+      "ring_a — 2 sellers, strength 0.63, INCONSISTENT at first, consistent after re-review",
+    );
+    expect(text).toContain("members: s1 (fraud), s2 (fraud)");
+    expect(text).toContain("bound by: device dev_1 (degree 2)");
+    expect(text).toContain("re-investigated seller:s2: not_fraud (case c2) -> fraud (case c4)");
+    expect(summaryText(view({ done: 4, finished: true }), summarize(rows, 10, []))).toContain(
+      "ring clusters: none",
+    );
   });
 });
