@@ -8,7 +8,7 @@ import type { Database } from "../db/types.js";
 import { type CommandContext, withDatabase } from "./context.js";
 
 export async function withCaseRunner<T>(
-  fn: (runner: CaseRunner, db: Database, ctx: CommandContext) => Promise<T>,
+  fn: (runner: CaseRunner, db: Database, ctx: CommandContext, warehouse: Database) => Promise<T>,
   options: Pick<CaseRunnerOptions, "onEvent"> = {},
 ): Promise<T> {
   // The engine's modules load while the database opens (PGlite compiles its WASM off
@@ -48,7 +48,7 @@ export async function withCaseRunner<T>(
             ...(await search.prepareSearch(db, env)),
             ...options,
           });
-          return await fn(runner, db, ctx);
+          return await fn(runner, db, ctx, warehouse);
         } finally {
           await checkpoints.close();
         }

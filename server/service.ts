@@ -43,6 +43,8 @@ export interface ServiceOptions {
   leaseMs?: number;
   /** The periodic baseline refresh the workers schedule (worker.ts). */
   refreshBaselines?: WorkerOptions["refreshBaselines"];
+  /** The risk warehouse (WAREHOUSE_URL, else the app database): a finished batch's sellers are clustered from it. */
+  warehouse?: WorkerOptions["warehouse"];
   eventPollMs?: number;
   now?: () => Date;
 }
@@ -77,6 +79,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
           sweepMs: options.sweepMs ?? 10_000,
           ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
           ...(options.refreshBaselines ? { refreshBaselines: options.refreshBaselines } : {}),
+          ...(options.warehouse ? { warehouse: options.warehouse } : {}),
           onRunEnded: (outcome, seconds, decision) => metrics.runEnded(outcome, seconds, decision),
           onSettled: (caseId) => events.notify(caseId),
         });

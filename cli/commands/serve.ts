@@ -56,7 +56,7 @@ export function registerServeCommand(program: Command): void {
       const logger = createLogger(env.LOG_LEVEL);
       const events = createCaseEvents();
       await withCaseRunner(
-        async (runner, db) => {
+        async (runner, db, _ctx, warehouse) => {
           if (db.engine === "pglite" && options.seed && (await firstFilledTable(db)) === null) {
             console.log("the embedded warehouse is empty: seeding the small demo world (seed 42)…");
             const { labels, seconds } = await seedWorld(db, { size: "small", seed: 42 });
@@ -75,7 +75,8 @@ export function registerServeCommand(program: Command): void {
             workers,
             concurrency: options.workers || env.CASEHOUND_WORKERS,
             leaseMs: env.CASEHOUND_RUN_LEASE_MS,
-            refreshBaselines: baselineRefresher(db, env),
+            refreshBaselines: baselineRefresher(warehouse, db),
+            warehouse,
             limits: {
               perKey: { perSecond: env.CASEHOUND_API_RATE, burst: env.CASEHOUND_API_BURST },
             },

@@ -38,7 +38,7 @@ export function registerWorkerCommand(program: Command): void {
       const { startWorker } = await import("../../server/worker/worker.js");
       const { baselineRefresher } = await import("../baseline-refresher.js");
       const logger = createLogger(env.LOG_LEVEL);
-      await withCaseRunner(async (runner, db) => {
+      await withCaseRunner(async (runner, db, _ctx, warehouse) => {
         const worker = await startWorker({
           db,
           runner,
@@ -46,7 +46,8 @@ export function registerWorkerCommand(program: Command): void {
           concurrency,
           sweepMs: Math.max(1_000, Math.floor(env.CASEHOUND_RUN_LEASE_MS / 2)),
           leaseMs: env.CASEHOUND_RUN_LEASE_MS,
-          refreshBaselines: baselineRefresher(db, env),
+          refreshBaselines: baselineRefresher(warehouse, db),
+          warehouse,
         });
         logger.info({ concurrency, database: db.location, pid: process.pid }, "worker started");
         console.log(
