@@ -27,7 +27,7 @@ import { tierSize } from "../../support/tier.js";
 
 const BIN = fileURLToPath(new URL("../../../bin/casehound.js", import.meta.url));
 const LEASE_MS = 400;
-const TRIALS = tierSize({ full: 20, quick: 6 });
+const TRIALS = tierSize({ full: 20, quick: 4 });
 
 /** Where the children and the recovering process find the database. */
 export interface CrashEngine {

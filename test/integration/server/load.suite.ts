@@ -9,7 +9,7 @@ import type { TestDatabase } from "../../support/engines.js";
 import { type Submission, statusesOf, submitAll } from "../../support/load.js";
 import { tierSize } from "../../support/tier.js";
 
-const SUBMISSIONS = tierSize({ full: 500, quick: 100 });
+const SUBMISSIONS = tierSize({ full: 500, quick: 40 });
 const CONCURRENT = 50;
 /** Submissions sent a second time with their idempotency keys. */
 const RESENT = Math.min(100, SUBMISSIONS);
