@@ -16,7 +16,7 @@ import {
   parseText,
 } from "../batch-arguments.js";
 import { RESULT_COLUMNS, resultCsvLine, statusText } from "../batch-output.js";
-import { type DriveOptions, driveAndFollow } from "../batch-wait.js";
+import type { DriveOptions } from "../batch-wait.js";
 import { type CommandContext, withDatabase } from "../context.js";
 import { table } from "../format.js";
 import { withCaseRunner } from "../runner.js";
@@ -107,7 +107,9 @@ export function registerBatchCommands(program: Command): void {
         });
       if (options.wait)
         return withWarehouse(db, ctx, (warehouse) =>
-          driveAndFollow(runner, db, warehouse, ctx, options, create),
+          import("../batch-wait.js").then(({ driveAndFollow }) =>
+            driveAndFollow(runner, db, warehouse, ctx, options, create),
+          ),
         );
       const { batchProducer } = await import("../batch-driver.js");
       const { createLogger } = await import("../../config/logger.js");
@@ -144,6 +146,7 @@ export function registerBatchCommands(program: Command): void {
     await withCaseRunner(async (runner, db, ctx) => {
       const { getBatchView } = await import("../../server/batch/view.js");
       const { submitPendingRows } = await import("../../server/batch/submit.js");
+      const { driveAndFollow } = await import("../batch-wait.js");
       const batch = await getBatchView(db, id, new Date()); // not_found before anything starts
       const drive = (warehouse: Database) =>
         driveAndFollow(runner, db, warehouse, ctx, options, async (queue) => {
