@@ -8,6 +8,7 @@
 import type { IndicatorReading } from "../../domain/indicator.js";
 import type { Counterfactual, Decision } from "../../domain/verdict.js";
 import type { ModelWeights } from "../../domain/weights.js";
+import { meaningfulDifference, spreadOf } from "./features.js";
 import { MODELS } from "./model.js";
 import { decide } from "./offline.js";
 import { scoreTypologies } from "./score.js";
@@ -37,17 +38,18 @@ function withValue(
   return readings.map((r) => (r.indicator === indicator ? { ...r, value } : r));
 }
 
-function spreadOf(r: IndicatorReading): number {
-  const b = r.baseline;
-  const floor = r.unit === "share" ? 0.05 : 1;
-  return b ? Math.max(b.p99 - b.p50, floor) : Math.max(Math.abs(r.value ?? 0), floor);
+/** The category's spread (features.ts); without a baseline, the value's own size, floored the same way. */
+function spreadOfReading(r: IndicatorReading): number {
+  return r.baseline
+    ? spreadOf(r.baseline, r.unit)
+    : Math.max(Math.abs(r.value ?? 0), meaningfulDifference(r.unit));
 }
 
 function upperBound(r: IndicatorReading): number {
   if (r.unit === "share") return 1;
   const b = r.baseline;
   const v = r.value ?? 0;
-  return Math.max(2 * v, b ? b.p99 + 8 * spreadOf(r) : 0, v + 10);
+  return Math.max(2 * v, b ? b.p99 + 8 * spreadOfReading(r) : 0, v + 10);
 }
 
 /** The value nearest `from` reaching `target`, by a grid then bisection; null if none in range. */
@@ -120,7 +122,7 @@ export function counterfactuals(
       if (!modelled.has(reading.indicator) || reading.value === null) continue;
       const to = nearestFlip(readings, reading, weights, target);
       if (to === null) continue;
-      const distance = Math.abs(to - reading.value) / spreadOf(reading);
+      const distance = Math.abs(to - reading.value) / spreadOfReading(reading);
       if (!best || distance < best.distance)
         best = {
           to: target,

@@ -44,6 +44,11 @@ export function tailValue(baseline: Baseline, value: number): number {
   return (value - baseline.p90) / (baseline.p99 - baseline.p90);
 }
 
+/** The smallest difference a value in `unit` can mean. */
+export function meaningfulDifference(unit: IndicatorReading["unit"]): number {
+  return MEANINGFUL[unit];
+}
+
 /** The category's spread, p50 to p99, floored by the smallest difference the unit can mean. */
 export function spreadOf(baseline: Baseline, unit: IndicatorReading["unit"]): number {
   return Math.max(baseline.p99 - baseline.p50, MEANINGFUL[unit]);

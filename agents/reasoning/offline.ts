@@ -15,7 +15,7 @@ import { type OutlierAlarm, outlierAlarm } from "./outliers.js";
 export const FRAUD_AT = 0.9;
 export const SUSPICIOUS_AT = 0.5;
 
-function formatValue(reading: IndicatorReading): string {
+function formatValue(reading: Pick<IndicatorReading, "value" | "unit">): string {
   const v = reading.value ?? 0;
   if (reading.unit === "share") return `${Math.round(v * 100)}%`;
   if (reading.unit === "count") return String(Math.round(v));
@@ -109,16 +109,12 @@ export function independentStrongSignals(findings: readonly Finding[], typology:
   return families.size;
 }
 
-function formatPlain(value: number, unit: IndicatorReading["unit"]): string {
-  return formatValue({ value, unit } as IndicatorReading);
-}
-
 /** A finding per outlier: what stands beyond the category's p99, citing its reading. */
 function outlierFindings(alarm: OutlierAlarm, readings: Map<string, IndicatorReading>): Finding[] {
   return alarm.outliers.map((o) => {
     const r = readings.get(o.indicator) as IndicatorReading;
     return {
-      claim: `${r.title}: ${formatPlain(o.value, r.unit)}, beyond the 99th percentile of ${o.scope} (${formatPlain(o.p99, r.unit)})${o.farBeyond ? ", far beyond it" : ""}`,
+      claim: `${r.title}: ${formatValue({ value: o.value, unit: r.unit })}, beyond the 99th percentile of ${o.scope} (${formatValue({ value: o.p99, unit: r.unit })})${o.farBeyond ? ", far beyond it" : ""}`,
       typology: alarm.typology,
       basis: o.indicator,
       evidence_ids: [o.evidence_id],

@@ -21,22 +21,6 @@ import { type CommandContext, withDatabase } from "../context.js";
 import { table } from "../format.js";
 import { withCaseRunner } from "../runner.js";
 
-/** The warehouse risk.flags is read from: WAREHOUSE_URL, else the same database. */
-async function withWarehouse<T>(
-  db: Database,
-  ctx: CommandContext,
-  fn: (warehouse: Database) => Promise<T>,
-): Promise<T> {
-  if (!ctx.env.WAREHOUSE_URL) return fn(db);
-  const { openPostgres } = await import("../../db/postgres.js");
-  const warehouse = await openPostgres(ctx.env.WAREHOUSE_URL);
-  try {
-    return await fn(warehouse);
-  } finally {
-    await warehouse.close();
-  }
-}
-
 const driveOptions = (command: Command) =>
   command
     .option(
@@ -78,39 +62,36 @@ export function registerBatchCommands(program: Command): void {
   ).action(async (options: CreateArguments & DriveOptions & { key?: string; wait?: boolean }) => {
     const request = batchRequest(options);
     const { createBatch } = await import("../../server/batch/create.js");
-    await withCaseRunner(async (runner, db, ctx) => {
-      const create = (queue?: import("../../server/worker/case-queue.js").CaseQueue) =>
-        withWarehouse(db, ctx, async (warehouse) => {
-          const created = await createBatch(
-            {
-              intake: {
-                db,
-                admit: (r) => runner.admit(r),
-                ...(queue ? { queue } : {}),
-                now: () => new Date(),
-              },
-              warehouse,
+    await withCaseRunner(async (runner, db, ctx, warehouse) => {
+      const create = async (queue?: import("../../server/worker/case-queue.js").CaseQueue) => {
+        const created = await createBatch(
+          {
+            intake: {
+              db,
+              admit: (r) => runner.admit(r),
+              ...(queue ? { queue } : {}),
+              now: () => new Date(),
             },
-            request,
-            {
-              actor: "cli",
-              ...(options.key
-                ? { idempotencyKey: `cli:${options.key}`, clientKey: options.key }
-                : {}),
-            },
-          );
-          const { batch: b, replayed, submitted, rejected } = created;
-          console.error(
-            `${replayed ? "the key names batch" : "created batch"} ${b.id}: ${b.total} cases (${submitted} submitted now${rejected ? `, ${rejected} refused` : ""})`,
-          );
-          return b.id;
-        });
-      if (options.wait)
-        return withWarehouse(db, ctx, (warehouse) =>
-          import("../batch-wait.js").then(({ driveAndFollow }) =>
-            driveAndFollow(runner, db, warehouse, ctx, options, create),
-          ),
+            warehouse,
+          },
+          request,
+          {
+            actor: "cli",
+            ...(options.key
+              ? { idempotencyKey: `cli:${options.key}`, clientKey: options.key }
+              : {}),
+          },
         );
+        const { batch: b, replayed, submitted, rejected } = created;
+        console.error(
+          `${replayed ? "the key names batch" : "created batch"} ${b.id}: ${b.total} cases (${submitted} submitted now${rejected ? `, ${rejected} refused` : ""})`,
+        );
+        return b.id;
+      };
+      if (options.wait) {
+        const { driveAndFollow } = await import("../batch-wait.js");
+        return driveAndFollow(runner, db, warehouse, ctx, options, create);
+      }
       const { batchProducer } = await import("../batch-driver.js");
       const { createLogger } = await import("../../config/logger.js");
       const producer = await batchProducer({
@@ -143,7 +124,7 @@ export function registerBatchCommands(program: Command): void {
       .description("investigate a batch's queued cases here, show progress and print a summary"),
   ).action(async (raw: string, options: DriveOptions) => {
     const id = batchIdArgument(raw);
-    await withCaseRunner(async (runner, db, ctx) => {
+    await withCaseRunner(async (runner, db, ctx, warehouse) => {
       const { getBatchView } = await import("../../server/batch/view.js");
       const { submitPendingRows } = await import("../../server/batch/submit.js");
       const { driveAndFollow } = await import("../batch-wait.js");
@@ -159,7 +140,7 @@ export function registerBatchCommands(program: Command): void {
             console.error(`submitted ${submitted} rows an interrupted create left`);
           return id;
         });
-      await withWarehouse(db, ctx, drive);
+      await drive(warehouse);
     });
   });
 
