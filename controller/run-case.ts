@@ -9,7 +9,7 @@ import { hostname } from "node:os";
 import { assertAsOfInRange } from "../db/repositories/activity-range.js";
 import { createStoredAuditSink } from "../db/repositories/audit.js";
 import { getCase, type StoredCase } from "../db/repositories/cases.js";
-import { loadRecordings, saveRecording } from "../db/repositories/recordings.js";
+import { loadRecordings, recordingWriter } from "../db/repositories/recordings.js";
 import {
   abandonedRuns,
   claimCase,
@@ -113,7 +113,7 @@ export function createCaseRunner(app: Database, options: CaseRunnerOptions): Cas
     recorder: async (_caseId, runId) =>
       createRecorder({
         recorded: await loadRecordings(app, runId),
-        save: (recording) => saveRecording(app, runId, recording, now()),
+        save: recordingWriter(app, runId, now),
       }),
   });
 

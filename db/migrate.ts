@@ -70,8 +70,29 @@ function explain(error: unknown, db: Database, migration: Migration): AppError {
   });
 }
 
+/**
+ * True when every migration is already recorded with its checksum: one read, no lock
+ * and no write, so a command on an up-to-date database does not pay for a
+ * transaction per migration. Anything else (a table missing, a migration pending or
+ * changed, a fresh database where the read itself fails) takes the locked path below,
+ * which says what is wrong.
+ */
+async function upToDate(db: Database, migrations: Migration[]): Promise<boolean> {
+  const { rows } = await db
+    .query<{ version: number; checksum: string }>(
+      "SELECT version, checksum FROM casehound.schema_migrations",
+    )
+    .catch(() => ({ rows: [] as { version: number; checksum: string }[] }));
+  const recorded = new Map(rows.map((row) => [Number(row.version), row.checksum]));
+  return migrations.every((m) => recorded.get(m.version) === m.checksum);
+}
+
 /** Applies pending migrations; returns the names of those applied now. */
 export async function migrate(db: Database, migrations = loadMigrations()): Promise<string[]> {
+  if (migrations.length > 0 && (await upToDate(db, migrations))) {
+    await db.refreshTypes();
+    return [];
+  }
   await db.transaction(async (tx) => {
     await lock(tx);
     await tx.exec(BOOKKEEPING);

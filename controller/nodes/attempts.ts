@@ -3,7 +3,7 @@
 import type { Evidence } from "../../domain/evidence.js";
 import { manipulationAttempts } from "../../tools/untrusted/attempts.js";
 import type { InvestigationDeps } from "../deps.js";
-import { evidenceEvent, type StepRecorder } from "./record.js";
+import { evidenceEvent, recordAll, type StepRecorder } from "./record.js";
 
 export async function scanFound(
   deps: InvestigationDeps,
@@ -11,6 +11,9 @@ export async function scanFound(
   found: readonly Evidence[],
 ): Promise<Evidence[]> {
   const attempts = manipulationAttempts(found, deps.now().toISOString());
-  for (const e of attempts) await record("evidence_added", evidenceEvent(e));
+  await recordAll(
+    record,
+    attempts.map((e) => ["evidence_added", evidenceEvent(e)] as const),
+  );
   return attempts;
 }

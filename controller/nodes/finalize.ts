@@ -11,7 +11,7 @@ import { depsOf } from "../deps.js";
 import type { CaseStateType, CaseUpdate } from "../state.js";
 import { elapsedMs } from "./elapsed.js";
 import { modelsOf } from "./model-calls.js";
-import { evidenceEvent, stepRecorder } from "./record.js";
+import { evidenceEvent, recordAll, stepRecorder } from "./record.js";
 
 export async function finalize(state: CaseStateType, config: RunnableConfig): Promise<CaseUpdate> {
   const deps = depsOf(config);
@@ -30,7 +30,10 @@ export async function finalize(state: CaseStateType, config: RunnableConfig): Pr
           if (isAppError(error, "replay_diverged")) throw error;
           return [];
         });
-  for (const e of guidance) await record("evidence_added", evidenceEvent(e));
+  await recordAll(
+    record,
+    guidance.map((e) => ["evidence_added", evidenceEvent(e)] as const),
+  );
   const verdict = assembleVerdict(state, {
     mode: deps.gateway ? "llm" : "offline",
     models: modelsOf(deps),

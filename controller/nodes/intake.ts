@@ -8,7 +8,7 @@ import { depsOf } from "../deps.js";
 import type { CaseStateType, CaseUpdate } from "../state.js";
 import { scanFound } from "./attempts.js";
 import { modelsOf } from "./model-calls.js";
-import { evidenceEvent, stepRecorder } from "./record.js";
+import { evidenceEvent, recordAll, stepRecorder } from "./record.js";
 
 export async function intake(state: CaseStateType, config: RunnableConfig): Promise<CaseUpdate> {
   const deps = depsOf(config);
@@ -31,7 +31,10 @@ export async function intake(state: CaseStateType, config: RunnableConfig): Prom
   const resolved = await resolveSubject(deps.warehouse, state.case.subject, state.asOf, () =>
     deps.now().toISOString(),
   );
-  for (const query of resolved.queries) await record("sql_executed", { ...query });
+  await recordAll(
+    record,
+    resolved.queries.map((query) => ["sql_executed", { ...query }] as const),
+  );
   const usage = resolved.queries.length ? { sqlQueries: resolved.queries.length } : {};
   if (!resolved.profile)
     return {
@@ -41,7 +44,10 @@ export async function intake(state: CaseStateType, config: RunnableConfig): Prom
       iteration: 0,
     };
   const evidence = resolved.evidence;
-  for (const e of evidence) await record("evidence_added", evidenceEvent(e));
+  await recordAll(
+    record,
+    evidence.map((e) => ["evidence_added", evidenceEvent(e)] as const),
+  );
   return {
     profile: resolved.profile,
     unresolved: null,

@@ -7,7 +7,7 @@ import { evidenceDigest } from "../../agents/prompt-context.js";
 import { depsOf } from "../deps.js";
 import type { CaseStateType, CaseUpdate } from "../state.js";
 import { agentContext, recordModelCalls } from "./model-calls.js";
-import { stepRecorder } from "./record.js";
+import { recordAll, stepRecorder } from "./record.js";
 
 export async function plan(state: CaseStateType, config: RunnableConfig): Promise<CaseUpdate> {
   const deps = depsOf(config);
@@ -37,7 +37,10 @@ export async function plan(state: CaseStateType, config: RunnableConfig): Promis
     tasks: result.tasks.length,
     ...result.detail,
   });
-  for (const task of result.tasks) await record("task_dispatched", { ...task });
+  await recordAll(
+    record,
+    result.tasks.map((task) => ["task_dispatched", { ...task }] as const),
+  );
   return {
     ...update,
     tasks: result.tasks,

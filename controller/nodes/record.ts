@@ -25,6 +25,18 @@ export function stepRecorder(
   };
 }
 
+/**
+ * Records several events of one step, in order, without waiting for each before the
+ * next: the stored sink writes them together (db/group-commit.ts), one transaction
+ * instead of one per event. Step keys and order are exactly as if awaited one by one.
+ */
+export async function recordAll(
+  record: StepRecorder,
+  events: readonly (readonly [AuditKind, Record<string, unknown>])[],
+): Promise<void> {
+  await Promise.all(events.map(([kind, payload]) => record(kind, payload)));
+}
+
 /** The audit form of a piece of evidence: what it is and its content hash, not its rows. */
 export function evidenceEvent(e: Evidence): Record<string, unknown> {
   return {

@@ -8,7 +8,7 @@ import { depsOf } from "../deps.js";
 import type { CaseUpdate } from "../state.js";
 import { scanFound } from "./attempts.js";
 import { agentContext, recordModelCalls } from "./model-calls.js";
-import { evidenceEvent, stepRecorder } from "./record.js";
+import { evidenceEvent, recordAll, stepRecorder } from "./record.js";
 import type { WorkerInput } from "./worker-input.js";
 
 export async function webSearch(
@@ -44,7 +44,10 @@ export async function webSearch(
       result_hash: call.resultHash,
       ...(call.error ? { error: call.error } : {}),
     });
-  for (const e of result.evidence) await record("evidence_added", evidenceEvent(e));
+  await recordAll(
+    record,
+    result.evidence.map((e) => ["evidence_added", evidenceEvent(e)] as const),
+  );
   const attempts = await scanFound(deps, record, result.evidence);
   return {
     ...update,

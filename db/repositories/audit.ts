@@ -7,6 +7,7 @@ import {
   type Verification,
   verifyChain,
 } from "../../domain/audit.js";
+import { groupCommit } from "../group-commit.js";
 import type { Database, Queryable } from "../types.js";
 
 interface EventRow {
@@ -35,45 +36,89 @@ export async function appendAuditEvent(
   draft: AuditEventDraft,
   stepKey?: string,
 ): Promise<AuditEvent> {
+  const [event] = await appendAuditEvents(tx, caseId, [{ draft, stepKey }]);
+  return event as AuditEvent;
+}
+
+/**
+ * Appends several events to one case's chain in one transaction, in the order given:
+ * the case row is locked once, step keys already written (or repeated within the
+ * batch) get their event back, the rest are chained and inserted in one statement.
+ */
+export async function appendAuditEvents(
+  tx: Queryable,
+  caseId: string,
+  items: readonly { draft: AuditEventDraft; stepKey?: string | undefined }[],
+): Promise<AuditEvent[]> {
   // Lock the case row: concurrent appenders to one chain queue up instead of forking it.
   const locked = await tx.query("SELECT 1 FROM casehound.cases WHERE case_id = $1 FOR UPDATE", [
     caseId,
   ]);
   if (locked.rows.length === 0) throw new Error(`cannot audit unknown case ${caseId}`);
-  if (stepKey !== undefined) {
-    const done = await tx.query<EventRow>(
-      `SELECT ${COLUMNS} FROM casehound.audit_events WHERE case_id = $1 AND step_key = $2`,
-      [caseId, stepKey],
-    );
-    if (done.rows[0]) return toEvent(done.rows[0]);
-  }
-  const { rows } = await tx.query<{ seq: number; hash: string }>(
+  const keys = items.flatMap((i) => (i.stepKey === undefined ? [] : [i.stepKey]));
+  const done =
+    keys.length === 0
+      ? []
+      : (
+          await tx.query<EventRow & { step_key: string }>(
+            `SELECT ${COLUMNS}, step_key FROM casehound.audit_events WHERE case_id = $1 AND step_key = ANY($2::text[])`,
+            [caseId, keys],
+          )
+        ).rows;
+  const byStep = new Map(
+    done.map(({ step_key, ...row }) => [step_key, toEvent(row)] as [string, AuditEvent]),
+  );
+  const head = await tx.query<{ seq: number; hash: string }>(
     "SELECT seq, hash FROM casehound.audit_events WHERE case_id = $1 ORDER BY seq DESC LIMIT 1",
     [caseId],
   );
-  const event = chainEvent(caseId, rows[0] ?? null, draft);
-  await tx.query(
-    `INSERT INTO casehound.audit_events (${COLUMNS}, step_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [
-      event.case_id,
-      event.seq,
-      event.at,
-      event.actor,
-      event.kind,
-      JSON.stringify(event.payload),
-      event.prev_hash,
-      event.hash,
-      stepKey ?? null,
-    ],
-  );
-  return event;
+  let last: Pick<AuditEvent, "seq" | "hash"> | null = head.rows[0] ?? null;
+  const fresh: { event: AuditEvent; stepKey: string | null }[] = [];
+  const events = items.map(({ draft, stepKey }) => {
+    const written = stepKey === undefined ? undefined : byStep.get(stepKey);
+    if (written) return written;
+    const event = chainEvent(caseId, last, draft);
+    last = event;
+    if (stepKey !== undefined) byStep.set(stepKey, event);
+    fresh.push({ event, stepKey: stepKey ?? null });
+    return event;
+  });
+  if (fresh.length > 0) {
+    const params: unknown[] = [];
+    const rows = fresh.map(({ event, stepKey }) => {
+      const base = params.length;
+      params.push(
+        event.case_id,
+        event.seq,
+        event.at,
+        event.actor,
+        event.kind,
+        JSON.stringify(event.payload),
+        event.prev_hash,
+        event.hash,
+        stepKey,
+      );
+      return `(${Array.from({ length: 9 }, (_, i) => `$${base + i + 1}`).join(", ")})`;
+    });
+    await tx.query(
+      `INSERT INTO casehound.audit_events (${COLUMNS}, step_key) VALUES ${rows.join(", ")}`,
+      params,
+    );
+  }
+  return events;
 }
 
-/** The case store's audit sink for one case (the shape controller/audit-sink.ts expects). */
+/**
+ * The case store's audit sink for one case (the shape controller/audit-sink.ts
+ * expects). Events recorded while a write is on its way are appended together in the
+ * next transaction (db/group-commit.ts), in the order they were recorded.
+ */
 export function createStoredAuditSink(db: Database, caseId: string) {
+  const append = groupCommit((items: { draft: AuditEventDraft; stepKey: string }[]) =>
+    db.transaction((tx) => appendAuditEvents(tx, caseId, items)),
+  );
   return {
-    record: (stepKey: string, draft: AuditEventDraft) =>
-      db.transaction((tx) => appendAuditEvent(tx, caseId, draft, stepKey)),
+    record: (stepKey: string, draft: AuditEventDraft) => append({ draft, stepKey }),
     async head(): Promise<string | null> {
       const { rows } = await db.query<{ hash: string }>(
         "SELECT hash FROM casehound.audit_events WHERE case_id = $1 ORDER BY seq DESC LIMIT 1",

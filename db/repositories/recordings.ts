@@ -1,27 +1,51 @@
 // A run's recorded observations (controller/recorder.ts) in the case store: written
-// as they happen, read back to resume the run or to replay it.
+// as they happen (concurrent ones together), read back to resume the run or to replay it.
 import type { Recording } from "../../domain/recording.js";
+import { groupCommit } from "../group-commit.js";
 import type { Queryable } from "../types.js";
 
-export async function saveRecording(
+/** Several recordings of one run in one statement (an answer already kept stays as it was). */
+export async function saveRecordings(
   db: Queryable,
   runId: string,
-  recording: Recording,
-  now: Date,
+  items: readonly { recording: Recording; at: Date }[],
 ): Promise<void> {
-  await db.query(
-    `INSERT INTO casehound.recordings (run_id, request_key, tool, request, result, result_hash, recorded_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (run_id, request_key) DO NOTHING`,
-    [
-      runId,
+  if (items.length === 0) return;
+  const params: unknown[] = [runId];
+  const rows = items.map(({ recording, at }) => {
+    const base = params.length;
+    params.push(
       recording.key,
       recording.tool,
       recording.request,
       recording.result,
       recording.resultHash,
-      now.toISOString(),
-    ],
+      at.toISOString(),
+    );
+    return `($1, ${[1, 2, 3, 4, 5, 6].map((i) => `$${base + i}`).join(", ")})`;
+  });
+  await db.query(
+    `INSERT INTO casehound.recordings (run_id, request_key, tool, request, result, result_hash, recorded_at)
+     VALUES ${rows.join(", ")} ON CONFLICT (run_id, request_key) DO NOTHING`,
+    params,
   );
+}
+
+/**
+ * The save function a live run's recorder uses: recordings made while one write is
+ * on its way are kept together in the next (db/group-commit.ts); each save still
+ * resolves only once its recording is stored.
+ */
+export function recordingWriter(
+  db: Queryable,
+  runId: string,
+  now: () => Date,
+): (recording: Recording) => Promise<void> {
+  const write = groupCommit(async (items: { recording: Recording; at: Date }[]) => {
+    await saveRecordings(db, runId, items);
+    return items.map(() => undefined);
+  });
+  return (recording) => write({ recording, at: now() });
 }
 
 export async function loadRecordings(db: Queryable, runId: string): Promise<Recording[]> {

@@ -26,6 +26,30 @@ export function migrationSuite(engine: string, open: () => Promise<TestDatabase>
       expect(rows.map((r) => r.name)).toEqual(names);
     });
 
+    it("checks an up-to-date database with reads only: no transaction, no lock", async () => {
+      await migrate(t.db);
+      let transactions = 0;
+      const counted = Object.create(t.db, {
+        transaction: {
+          value: (...args: Parameters<typeof t.db.transaction>) => {
+            transactions++;
+            return t.db.transaction(...args);
+          },
+        },
+      }) as typeof t.db;
+      expect(await migrate(counted)).toEqual([]);
+      expect(transactions).toBe(0);
+      // A migration not yet recorded takes the locked path and is applied.
+      const extra = {
+        version: 9998,
+        name: "9998_extra",
+        checksum: "e",
+        sql: "CREATE TABLE risk.extra_probe (id int);",
+      };
+      expect(await migrate(counted, [...loadMigrations(), extra])).toEqual(["9998_extra"]);
+      expect(transactions).toBeGreaterThan(0);
+    });
+
     it("gives each installation a random redaction secret of its own, stable once made", async () => {
       await migrate(t.db);
       const first = await redactionSecret(t.db);

@@ -4,6 +4,7 @@ import { createCaseRunner } from "../../../controller/run-case.js";
 import { migrate } from "../../../db/migrate.js";
 import {
   appendAuditEvent,
+  createStoredAuditSink,
   readAuditChain,
   verifyAuditChain,
 } from "../../../db/repositories/audit.js";
@@ -93,6 +94,38 @@ export function storeSuite(engine: string, open: () => Promise<TestDatabase>): v
       const chain = await readAuditChain(t.db, c.id);
       expect(chain.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
       expect(await verifyAuditChain(t.db, c.id)).toMatchObject({ ok: true, events: 9 });
+    });
+
+    it("writes a sink's concurrent events together, in the order recorded, each step once", async () => {
+      const { case: c } = await createCase(t.db, request, { actor: "svc" });
+      let transactions = 0;
+      const counted = Object.create(t.db, {
+        transaction: {
+          value: (...args: Parameters<Database["transaction"]>) => {
+            transactions++;
+            return t.db.transaction(...args);
+          },
+        },
+      }) as Database;
+      const sink = createStoredAuditSink(counted, c.id);
+      const draft = (i: number) => ({
+        at: new Date().toISOString(),
+        actor: "controller",
+        kind: "evidence_added" as const,
+        payload: { i },
+      });
+      const keys = Array.from({ length: 12 }, (_, i) => `run-1:retrieve:1:0:${i % 10}`);
+      const events = await Promise.all(keys.map((key, i) => sink.record(key, draft(i))));
+      // Keys 10 and 11 repeat keys 0 and 1: they get the events already chained.
+      expect(events[10]).toEqual(events[0]);
+      expect(events[11]).toEqual(events[1]);
+      const chain = await readAuditChain(t.db, c.id);
+      expect(chain.slice(1).map((e) => e.payload.i)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      expect(transactions).toBeLessThan(keys.length);
+      expect(await verifyAuditChain(t.db, c.id)).toMatchObject({ ok: true, events: 11 });
+      // A later record of a written step appends nothing.
+      expect(await sink.record(keys[3] as string, draft(99))).toEqual(events[3]);
+      expect(await sink.head()).toBe(chain.at(-1)?.hash);
     });
 
     it("appends a step's event once, however often the step runs", async () => {
