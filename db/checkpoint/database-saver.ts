@@ -21,19 +21,19 @@ import {
   WRITES_IDX_MAP,
 } from "@langchain/langgraph-checkpoint";
 import type { Database } from "../types.js";
+import { valuesRows } from "../values-rows.js";
 import { type CheckpointRow, readTuples, SELECT_CHECKPOINTS } from "./read-tuples.js";
 import { createCheckpointTables } from "./schema.js";
 
 // A regular write keeps the first value stored under its (task, idx), so a retried task
 // cannot change what was recorded; the special channels (error, interrupt, resume...) have
 // fixed negative indices and the latest one wins.
-const INSERT_WRITE = `INSERT INTO casehound.checkpoint_writes
-  (thread_id, checkpoint_ns, checkpoint_id, task_id, idx, channel, type, blob, task_path)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-  ON CONFLICT (thread_id, checkpoint_ns, checkpoint_id, task_id, idx)`;
-const KEEP_FIRST_WRITE = `${INSERT_WRITE} DO NOTHING`;
-const REPLACE_WRITE = `${INSERT_WRITE} DO UPDATE SET channel = EXCLUDED.channel,
-  type = EXCLUDED.type, blob = EXCLUDED.blob, task_path = EXCLUDED.task_path`;
+const INSERT_WRITES = `INSERT INTO casehound.checkpoint_writes
+  (thread_id, checkpoint_ns, checkpoint_id, task_id, idx, channel, type, blob, task_path)`;
+const KEEP_FIRST = "ON CONFLICT (thread_id, checkpoint_ns, checkpoint_id, task_id, idx) DO NOTHING";
+const REPLACE = `ON CONFLICT (thread_id, checkpoint_ns, checkpoint_id, task_id, idx)
+  DO UPDATE SET channel = EXCLUDED.channel, type = EXCLUDED.type, blob = EXCLUDED.blob,
+  task_path = EXCLUDED.task_path`;
 
 /** A non-empty id from `config.configurable`, or undefined. */
 function idFrom(config: RunnableConfig | undefined, key: string): string | undefined {
@@ -139,11 +139,12 @@ export class DatabaseCheckpointSaver extends BaseCheckpointSaver {
     );
     const metadataJson = await this.dumpMetadata(metadata);
     await this.db.transaction(async (tx) => {
-      for (const blob of blobs) {
+      if (blobs.length > 0) {
+        const values = valuesRows(blobs);
         await tx.query(
           `INSERT INTO casehound.checkpoint_blobs (thread_id, checkpoint_ns, channel, version, type, blob)
-           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-          blob,
+           VALUES ${values.sql} ON CONFLICT DO NOTHING`,
+          values.params,
         );
       }
       await tx.query(
@@ -175,19 +176,32 @@ export class DatabaseCheckpointSaver extends BaseCheckpointSaver {
         return { idx: WRITES_IDX_MAP[channel] ?? index, channel, type, bytes };
       }),
     );
+    const row = ({ idx, channel, type, bytes }: (typeof rows)[number]) => [
+      threadId,
+      namespace,
+      checkpointId,
+      taskId,
+      idx,
+      channel,
+      type,
+      bytes,
+      taskPath,
+    ];
+    // Regular writes in one statement (the first of a repeated index stays); special
+    // channels in another, the last of each index only (one statement may not update a
+    // row twice).
+    const keepFirst = rows.filter((r) => r.idx >= 0).map(row);
+    const replace = [...new Map(rows.filter((r) => r.idx < 0).map((r) => [r.idx, r])).values()].map(
+      row,
+    );
     await this.db.transaction(async (tx) => {
-      for (const { idx, channel, type, bytes } of rows) {
-        await tx.query(idx < 0 ? REPLACE_WRITE : KEEP_FIRST_WRITE, [
-          threadId,
-          namespace,
-          checkpointId,
-          taskId,
-          idx,
-          channel,
-          type,
-          bytes,
-          taskPath,
-        ]);
+      for (const [batch, conflict] of [
+        [keepFirst, KEEP_FIRST],
+        [replace, REPLACE],
+      ] as const) {
+        if (batch.length === 0) continue;
+        const values = valuesRows(batch);
+        await tx.query(`${INSERT_WRITES} VALUES ${values.sql} ${conflict}`, values.params);
       }
     });
   }

@@ -9,6 +9,7 @@ import {
 } from "../../domain/audit.js";
 import { groupCommit } from "../group-commit.js";
 import type { Database, Queryable } from "../types.js";
+import { valuesRows } from "../values-rows.js";
 
 interface EventRow {
   case_id: string;
@@ -84,10 +85,8 @@ export async function appendAuditEvents(
     return event;
   });
   if (fresh.length > 0) {
-    const params: unknown[] = [];
-    const rows = fresh.map(({ event, stepKey }) => {
-      const base = params.length;
-      params.push(
+    const rows = valuesRows(
+      fresh.map(({ event, stepKey }) => [
         event.case_id,
         event.seq,
         event.at,
@@ -97,12 +96,11 @@ export async function appendAuditEvents(
         event.prev_hash,
         event.hash,
         stepKey,
-      );
-      return `(${Array.from({ length: 9 }, (_, i) => `$${base + i + 1}`).join(", ")})`;
-    });
+      ]),
+    );
     await tx.query(
-      `INSERT INTO casehound.audit_events (${COLUMNS}, step_key) VALUES ${rows.join(", ")}`,
-      params,
+      `INSERT INTO casehound.audit_events (${COLUMNS}, step_key) VALUES ${rows.sql}`,
+      rows.params,
     );
   }
   return events;

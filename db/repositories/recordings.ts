@@ -3,6 +3,7 @@
 import type { Recording } from "../../domain/recording.js";
 import { groupCommit } from "../group-commit.js";
 import type { Queryable } from "../types.js";
+import { valuesRows } from "../values-rows.js";
 
 /** Several recordings of one run in one statement (an answer already kept stays as it was). */
 export async function saveRecordings(
@@ -11,23 +12,21 @@ export async function saveRecordings(
   items: readonly { recording: Recording; at: Date }[],
 ): Promise<void> {
   if (items.length === 0) return;
-  const params: unknown[] = [runId];
-  const rows = items.map(({ recording, at }) => {
-    const base = params.length;
-    params.push(
+  const rows = valuesRows(
+    items.map(({ recording, at }) => [
+      runId,
       recording.key,
       recording.tool,
       recording.request,
       recording.result,
       recording.resultHash,
       at.toISOString(),
-    );
-    return `($1, ${[1, 2, 3, 4, 5, 6].map((i) => `$${base + i}`).join(", ")})`;
-  });
+    ]),
+  );
   await db.query(
     `INSERT INTO casehound.recordings (run_id, request_key, tool, request, result, result_hash, recorded_at)
-     VALUES ${rows.join(", ")} ON CONFLICT (run_id, request_key) DO NOTHING`,
-    params,
+     VALUES ${rows.sql} ON CONFLICT (run_id, request_key) DO NOTHING`,
+    rows.params,
   );
 }
 
