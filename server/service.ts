@@ -10,7 +10,7 @@ import type { Logger } from "../config/logger.js";
 import type { CaseRunner } from "../controller/run-case.js";
 import type { Database } from "../db/types.js";
 import type { CaseEvents } from "./case-events.js";
-import { type ApiLimits, createApi, DEFAULT_LIMITS } from "./http/app.js";
+import { type ApiDeps, type ApiLimits, createApi, DEFAULT_LIMITS } from "./http/app.js";
 import { type ApiMetrics, createMetrics } from "./http/metrics.js";
 import { PROBLEM_TYPE_PREFIX } from "./http/problem.js";
 import type { CaseQueue } from "./worker/case-queue.js";
@@ -47,6 +47,8 @@ export interface ServiceOptions {
   warehouse?: WorkerOptions["warehouse"];
   eventPollMs?: number;
   now?: () => Date;
+  /** A key valid while this server runs, for commands on this machine (server/local-endpoint.ts). */
+  localKey?: ApiDeps["localKey"];
 }
 
 export interface Service {
@@ -95,6 +97,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     isStopping: () => stopping,
     admit: (request) => runner.admit(request),
     eventPollMs: options.eventPollMs,
+    localKey: options.localKey,
   });
 
   const server: Server = await new Promise((resolve, reject) => {

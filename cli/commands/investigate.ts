@@ -4,7 +4,10 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 import type { AuditEvent } from "../../domain/audit.js";
 import { parseSubject, type Subject } from "../../domain/case.js";
 import { AppError } from "../../domain/errors.js";
+import type { Evidence } from "../../domain/evidence.js";
 import { TYPOLOGIES, type Typology } from "../../domain/typology.js";
+import type { Verdict } from "../../domain/verdict.js";
+import { context } from "../context.js";
 import { noProgressOption, progressOption, progressReporter } from "../progress.js";
 import { withCaseRunner } from "../runner.js";
 
@@ -76,29 +79,46 @@ export function registerInvestigateCommand(program: Command): void {
       const progress = progressReporter(options);
       const { buildReport } = await import("../../domain/report/build.js");
       const { reportText } = await import("../../domain/report/text.js");
-      const { submitAndDrive } = await import("../../server/intake.js");
+      const request = {
+        subject: options.subject,
+        allegation: options.allegation,
+        typologyHints: options.hint ?? [],
+        ...(options.asOf ? { asOf: options.asOf } : {}),
+      };
+      const print = (verdict: Verdict, evidence: Evidence[]) => {
+        if (options.json) console.log(JSON.stringify({ verdict, evidence }, null, 2));
+        else process.stdout.write(reportText(buildReport({ verdict, evidence })));
+      };
+      // A server holding the embedded data directory takes the case (server/local-endpoint.ts).
+      const { env } = context();
+      const endpoint = env.DATABASE_URL
+        ? undefined
+        : (await import("../../server/local-endpoint.js")).readLocalEndpoint(
+            env.CASEHOUND_DATA_DIR,
+          );
+      if (endpoint) {
+        progress(`handing the case to the running server (pid ${endpoint.pid}, ${endpoint.url})`);
+        const { investigateThroughServer } = await import("../hand-off.js");
+        const handed = await investigateThroughServer(endpoint, request, {
+          ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
+          onStatus: (status) => progress(`case ${status}`),
+        });
+        print(handed.verdict, handed.evidence);
+        console.error(
+          `${handed.replayed ? "already submitted; " : ""}stored by the running server (pid ${endpoint.pid}) as case ${handed.caseId}; check its audit trail at ${endpoint.url}/v1/cases/${handed.caseId}/audit?verify=true`,
+        );
+        return;
+      }
       progress(`opening the database and preparing search`);
+      const { submitAndDrive } = await import("../../server/intake.js");
       await withCaseRunner(
         async (runner, db) => {
           // Every investigation is a stored case with a run, its evidence, one verdict and its audit chain.
-          const request = {
-            subject: options.subject,
-            allegation: options.allegation,
-            typologyHints: options.hint ?? [],
-            ...(options.asOf ? { asOf: options.asOf } : {}),
-          };
           const outcome = await submitAndDrive(runner, db, request, {
             actor: "cli",
             ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
           });
-          if (options.json)
-            console.log(
-              JSON.stringify({ verdict: outcome.verdict, evidence: outcome.evidence }, null, 2),
-            );
-          else
-            process.stdout.write(
-              reportText(buildReport({ verdict: outcome.verdict, evidence: outcome.evidence })),
-            );
+          print(outcome.verdict, outcome.evidence);
           const how =
             outcome.how === "stored"
               ? "already decided; stored"

@@ -53,6 +53,9 @@ export function registerServeCommand(program: Command): void {
       const { createCaseEvents } = await import("../../server/case-events.js");
       const { startService } = await import("../../server/service.js");
       const { baselineRefresher } = await import("../baseline-refresher.js");
+      const { loopbackUrl, mintLocalKey, publishLocalEndpoint } = await import(
+        "../../server/local-endpoint.js"
+      );
       const logger = createLogger(env.LOG_LEVEL);
       const events = createCaseEvents();
       await withCaseRunner(
@@ -65,7 +68,11 @@ export function registerServeCommand(program: Command): void {
             await prepareSearch(db, env);
             console.log(`seeded in ${seconds.toFixed(1)} s (as of ${labels.as_of})`);
           }
+          // On the embedded database this process is the data directory's one writer:
+          // commands on this machine hand their cases to it (server/local-endpoint.ts).
+          const local = db.engine === "pglite" ? mintLocalKey(new Date()) : undefined;
           const service = await startService({
+            localKey: local,
             db,
             runner,
             events,
@@ -82,10 +89,15 @@ export function registerServeCommand(program: Command): void {
             },
             sweepMs: Math.max(1_000, Math.floor(env.CASEHOUND_RUN_LEASE_MS / 2)),
           });
+          const door = local ? loopbackUrl(service.url) : undefined;
+          const unpublish =
+            local && door
+              ? publishLocalEndpoint(env.CASEHOUND_DATA_DIR, { url: door, token: local.token })
+              : () => {};
           console.log(
             `casehound API listening on ${service.url} (docs: ${service.url}/docs, ${db.location})${workers ? "" : "; no workers here: cases wait for `casehound worker`"}`,
           );
-          const signal = await untilSignalled();
+          const signal = await untilSignalled().finally(unpublish);
           console.log(
             `${signal}: stopping; running cases get ${env.CASEHOUND_SHUTDOWN_GRACE_MS} ms to finish`,
           );

@@ -5,6 +5,7 @@ import express, { type Express, type RequestHandler } from "express";
 import helmet from "helmet";
 import type { Logger } from "../../config/logger.js";
 import type { Database } from "../../db/types.js";
+import type { ApiKey } from "../../domain/api-key.js";
 import type { CaseInput } from "../../domain/case.js";
 import type { CaseEvents } from "../case-events.js";
 import type { CaseQueue } from "../worker/case-queue.js";
@@ -51,6 +52,8 @@ export interface ApiDeps {
   admit: (request: CaseInput) => Promise<void>;
   /** How often an event stream looks for events written by other processes. */
   eventPollMs?: number;
+  /** A key valid for this process's life only, for commands on this machine (server/local-endpoint.ts). */
+  localKey?: { key: ApiKey; secretHash: string } | undefined;
   /** Where batches read risk.flags (default: `db`). */
   warehouse?: Database;
 }
@@ -106,6 +109,7 @@ export function createApi(deps: ApiDeps): Api {
     db: deps.db,
     perKey: createRateLimiter(deps.limits.perKey),
     failures: createRateLimiter(deps.limits.failures),
+    localKey: deps.localKey,
   });
   app.use(["/v1", "/metrics"], auth.middleware);
   app.use(metricsRoute(deps.metrics));

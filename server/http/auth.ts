@@ -30,11 +30,14 @@ export function createAuthenticator(deps: {
   perKey: RateLimiter;
   failures: RateLimiter;
   now?: () => number;
+  /** A key held only in this process's memory (server/local-endpoint.ts). */
+  localKey?: { key: ApiKey; secretHash: string } | undefined;
 }): Authenticator {
   const now = deps.now ?? Date.now;
   const cache = new Map<string, { key: ApiKey; secretHash: string; at: number }>();
 
   async function lookup(keyId: string) {
+    if (deps.localKey && keyId === deps.localKey.key.keyId) return { ...deps.localKey, at: now() };
     const hit = cache.get(keyId);
     if (hit && now() - hit.at < CACHE_MS) return hit;
     const found = await findApiKey(deps.db, keyId);

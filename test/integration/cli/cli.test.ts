@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openPglite } from "../../../db/pglite.js";
@@ -7,7 +8,7 @@ import { buildReport } from "../../../domain/report/build.js";
 import { reportText } from "../../../domain/report/text.js";
 import { readLabels } from "../../../world/labels.js";
 import { removeDir, tempDir } from "../../support/engines.js";
-import { runCli } from "../../support/run-cli.js";
+import { BIN, runCli, runCliAsync } from "../../support/run-cli.js";
 
 const dir = tempDir("casehound-cli-");
 afterAll(() => removeDir(dir));
@@ -255,4 +256,64 @@ describe("the casehound command", () => {
         /outside the warehouse's data: it must be between \S+ and \S+/,
       );
   });
+
+  it("hands an investigation to the server holding the data directory, and runs it alone once the server stops", async () => {
+    const planted = readLabels(join(dir, "truth.json")).subjects.find(
+      (s) => s.kind === "brushing" && s.intensity === "blatant",
+    );
+    const investigate = [
+      "investigate",
+      "--subject",
+      `seller:${planted?.subject.id}`,
+      "--allegation",
+      "fake reviews, asked while the server runs",
+      "--json",
+    ];
+    const server = spawn(process.execPath, [BIN, "serve", "--port", "0", "--no-seed"], {
+      env: { ...process.env, DATABASE_URL: "", CASEHOUND_DATA_DIR: dir, LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let out = "";
+        server.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes("casehound API listening on")) resolve();
+        });
+        server.once("exit", (code) => reject(new Error(`serve exited ${code}: ${out}`)));
+      });
+      server.stderr.resume();
+      const endpoint = join(dir, "casehound.serve.json");
+      expect(statSync(endpoint).mode & 0o777).toBe(0o600);
+
+      // Any other command still meets the lock; investigate goes through the server.
+      const locked = runCli(["db", "info"], { CASEHOUND_DATA_DIR: dir });
+      expect(locked.code).not.toBe(0);
+      expect(locked.stderr).toMatch(/serve/);
+      const handed = await runCliAsync(investigate, { CASEHOUND_DATA_DIR: dir });
+      expect(handed.stderr).toMatch(
+        new RegExp(`stored by the running server \\(pid ${server.pid}\\) as case [0-9a-f-]{36}`),
+      );
+      expect(handed.code).toBe(0);
+      const { verdict, evidence } = JSON.parse(handed.stdout);
+      expect(verdict).toMatchObject({ decision: "fraud" });
+      expect(evidence.length).toBeGreaterThan(5);
+      // The same idempotency key through the server is the same case.
+      const keyed = [...investigate, "--idempotency-key", "ticket-77"];
+      const first = await runCliAsync(keyed, { CASEHOUND_DATA_DIR: dir });
+      const second = await runCliAsync(keyed, { CASEHOUND_DATA_DIR: dir });
+      const caseOf = (stderr: string) => /as case ([0-9a-f-]{36})/.exec(stderr)?.[1];
+      expect(caseOf(second.stderr)).toBe(caseOf(first.stderr));
+      expect(second.stderr).toMatch(/^already submitted; /);
+
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server.once("exit", resolve));
+      expect(existsSync(endpoint)).toBe(false);
+    } finally {
+      if (server.exitCode === null) server.kill("SIGKILL");
+    }
+    const alone = runCli(investigate, { CASEHOUND_DATA_DIR: dir });
+    expect(alone.code).toBe(0);
+    expect(alone.stderr).toMatch(/^stored as case/m);
+  }, 300_000);
 });
