@@ -29,7 +29,8 @@ function readOwner(path: string): LockOwner | undefined {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this id runs on this machine (one we may not signal counts). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -7,6 +7,7 @@
 import { chmodSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
+import { isAlive } from "../db/data-dir-lock.js";
 import { type ApiKey, mintKey } from "../domain/api-key.js";
 
 export const ENDPOINT_FILE = "casehound.serve.json";
@@ -75,15 +76,6 @@ export function publishLocalEndpoint(
   };
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /** Where a server on this machine serving `dataDir` listens, or undefined (none, or it died). */
 export function readLocalEndpoint(dataDir: string): LocalEndpoint | undefined {
   let parsed: Partial<LocalEndpoint>;
@@ -97,7 +89,7 @@ export function readLocalEndpoint(dataDir: string): LocalEndpoint | undefined {
   const { pid, host, url, token } = parsed;
   if (typeof pid !== "number" || typeof url !== "string" || typeof token !== "string")
     return undefined;
-  if (host !== hostname() || !alive(pid)) return undefined;
+  if (host !== hostname() || !isAlive(pid)) return undefined;
   if (!/^http:\/\/(127\.0\.0\.1|\[::1\]|localhost):\d+$/.test(url)) return undefined;
   return { pid, host, url, token };
 }
