@@ -54,9 +54,14 @@ export async function runSearch(
   params: unknown[],
   settings: Record<string, string>,
 ): Promise<NeighbourRow[]> {
+  const entries = Object.entries(settings);
   return db.transaction(async (tx) => {
-    for (const [name, value] of Object.entries(settings))
-      await tx.query("SELECT set_config($1, $2, true)", [name, value]);
+    // One round trip for every setting.
+    if (entries.length > 0)
+      await tx.query(
+        `SELECT ${entries.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(", ")}`,
+        entries.flat(),
+      );
     const { rows } = await tx.query<NeighbourRow>(sql, params);
     return rows.map((r) => ({ ...r, distance: Number(r.distance) }));
   });
