@@ -2,7 +2,7 @@
 // category peers at a baseline snapshot's instant, stored as a vector. The
 // percentiles are computed here, set-based in SQL, from the values the snapshot job
 // read; the nearest-neighbour search over them is tools/similar.
-import type { Queryable } from "../types.js";
+import type { Database, Queryable } from "../types.js";
 
 /** One seller's value of every catalogued indicator (null: no value), in catalogue order. */
 export interface SellerValues {
@@ -65,4 +65,32 @@ export async function readSellerProfile(
   );
   const row = rows[0];
   return row ? { sellerId: row.seller_id, category: row.category, profile: row.profile } : null;
+}
+
+/**
+ * Adds profiles to a complete snapshot computed before they existed (profiles IS
+ * NULL), in one transaction; the row's lock makes a second caller find it done.
+ * Returns how many were stored and how long that took, or null if it had them.
+ */
+export async function backfillSellerProfiles(
+  app: Database,
+  snapshotId: string,
+  sellers: readonly SellerValues[],
+): Promise<{ profiles: number; seconds: number } | null> {
+  return app.transaction(async (tx) => {
+    const { rows } = await tx.query<{ id: string }>(
+      `UPDATE casehound.baseline_snapshots SET profiles = 0
+       WHERE id = $1 AND status = 'complete' AND profiles IS NULL RETURNING id`,
+      [snapshotId],
+    );
+    if (!rows[0]) return null;
+    const started = performance.now();
+    const profiles = await storeSellerProfiles(tx, snapshotId, sellers);
+    const seconds = Math.round(performance.now() - started) / 1000;
+    await tx.query(
+      "UPDATE casehound.baseline_snapshots SET profiles = $2, profile_seconds = $3 WHERE id = $1",
+      [snapshotId, profiles, seconds],
+    );
+    return { profiles, seconds };
+  });
 }

@@ -206,6 +206,35 @@ export function similarSellersSuite(engine: string, open: () => Promise<TestData
       expect(answer).toMatchObject({ snapshot: { id: snapshot.id }, method: "hnsw", k: 3 });
     });
 
+    it("a refresh of an instant whose snapshot predates profiles adds them", async () => {
+      const seller = primaries("incentive_abuse")[0] as string;
+      const before = await exactSimilarSellers(db, seller, { asOf: labels.as_of, k: 5 });
+      // The snapshot as migration 0017 finds one computed before it: no profiles.
+      await db.query("DELETE FROM casehound.seller_profiles WHERE snapshot_id = $1", [snapshot.id]);
+      await db.query(
+        "UPDATE casehound.baseline_snapshots SET profiles = NULL, profile_seconds = NULL WHERE id = $1",
+        [snapshot.id],
+      );
+      await expectAppError(
+        similarSellers(db, seller, { asOf: labels.as_of }),
+        "conflict",
+        /casehound baselines refresh/,
+      );
+      const again = await refreshBaselineSnapshot(db, db, labels.as_of);
+      expect(again).toMatchObject({
+        id: snapshot.id,
+        computed: false,
+        profiles: snapshot.profiles,
+      });
+      const after = await exactSimilarSellers(db, seller, { asOf: labels.as_of, k: 5 });
+      expect(after.neighbours).toEqual(before.neighbours);
+      // A second refresh finds them there and leaves them.
+      expect(await refreshBaselineSnapshot(db, db, labels.as_of)).toMatchObject({
+        id: snapshot.id,
+        profiles: snapshot.profiles,
+      });
+    });
+
     it("refuses an unknown seller, an as-of before any snapshot, and a bad k", async () => {
       await expectAppError(
         similarSellers(db, "slr_nobody", { asOf: labels.as_of }),
