@@ -26,7 +26,7 @@ import type { WorldSizeName } from "../world/sizes.js";
 import { type BenchEngine, benchArgs, runPerEngine, withBenchDatabase } from "./harness.js";
 
 const K = 10;
-const WIDTHS = [10, 40, DEFAULT_EF_SEARCH, 200];
+const WIDTHS = [10, DEFAULT_EF_SEARCH, 100, 200];
 
 interface Width {
   efSearch: number;
