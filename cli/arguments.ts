@@ -35,3 +35,18 @@ export function parseLimit(value: string): number {
   }
   return Number(value);
 }
+
+/** `seller:<id>`: the only subject a similar-seller search takes. */
+export function parseSellerRef(value: string): string {
+  const match = /^seller:([A-Za-z0-9_.:-]{1,200})$/.exec(value);
+  if (!match) throw new InvalidArgumentError("must be seller:<id>, e.g. seller:slr_00042.");
+  return match[1] as string;
+}
+
+/** How many neighbours: 1 to 100. */
+export function parseK(value: string): number {
+  if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > 100) {
+    throw new InvalidArgumentError("must be a whole number from 1 to 100.");
+  }
+  return Number(value);
+}

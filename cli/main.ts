@@ -16,6 +16,7 @@ import { registerReviewCommand } from "./commands/review.js";
 import { registerSearchCommands } from "./commands/search.js";
 import { registerSeedCommand } from "./commands/seed.js";
 import { registerServeCommand } from "./commands/serve.js";
+import { registerSimilarCommand } from "./commands/similar.js";
 import { registerSqlCommands } from "./commands/sql.js";
 import { registerTrainCommand } from "./commands/train.js";
 import { registerWorkerCommand } from "./commands/worker.js";
@@ -44,6 +45,7 @@ function buildProgram(): Command {
   registerKeysCommands(program);
   registerSqlCommands(program);
   registerSearchCommands(program);
+  registerSimilarCommand(program);
   registerBatchCommands(program);
   for (const command of program.commands) {
     command.exitOverride();

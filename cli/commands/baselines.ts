@@ -36,7 +36,10 @@ export function registerBaselinesCommands(program: Command): void {
             console.log(
               `${snapshot.computed ? "computed" : "already complete:"} baseline snapshot ${snapshot.id} as of ${snapshot.asOf}: ` +
                 `${snapshot.indicators} indicators over ${thousands(snapshot.sellers)} sellers in ${snapshot.seconds.toFixed(1)} s` +
-                (snapshot.computed ? "" : ` (computed at ${snapshot.computedAt})`),
+                (snapshot.computed ? "" : ` (computed at ${snapshot.computedAt})`) +
+                (snapshot.computed && snapshot.profiles > 0
+                  ? `\nstored ${thousands(snapshot.profiles)} seller profiles in ${snapshot.profileSeconds.toFixed(1)} s`
+                  : ""),
             );
         } finally {
           if (warehouse !== db) await warehouse.close();

@@ -2,6 +2,7 @@
 // gives up, the search for the snapshot an investigation may use, and the stored
 // category baselines of a snapshot. The job itself is tools/indicators/snapshots.ts.
 import type { Database, Queryable } from "../types.js";
+import { type SellerValues, storeSellerProfiles } from "./seller-profiles.js";
 
 export type SnapshotStatus = "computing" | "complete" | "failed" | "legacy";
 
@@ -18,6 +19,10 @@ export interface SnapshotRow {
   sellers: number | null;
   indicators: number | null;
   error: string | null;
+  /** Seller profiles stored with it (null: computed before they existed). */
+  profiles: number | null;
+  /** How long storing the profiles took (s). */
+  profile_seconds: number | null;
 }
 
 /** One indicator's distribution over one scope's sellers (101 percentiles). */
@@ -29,7 +34,7 @@ export interface BaselineRow {
 }
 
 const COLUMNS = `id, as_of, catalog, warehouse_seed, status, started_at, computed_at, seconds,
-  sellers, indicators, error`;
+  sellers, indicators, error, profiles, profile_seconds`;
 /** The demo world loaded now (null on a warehouse casehound did not seed). */
 const CURRENT_SEED = "(SELECT max(id) FROM casehound.warehouse_seeds)";
 
@@ -51,6 +56,8 @@ function shape(r: Raw): SnapshotRow {
     seconds: r.seconds === null ? null : Number(r.seconds),
     sellers: r.sellers === null ? null : Number(r.sellers),
     indicators: r.indicators === null ? null : Number(r.indicators),
+    profiles: r.profiles === null ? null : Number(r.profiles),
+    profile_seconds: r.profile_seconds === null ? null : Number(r.profile_seconds),
   };
 }
 
@@ -60,15 +67,22 @@ function shape(r: Raw): SnapshotRow {
  */
 export async function findUsableSnapshot(
   app: Queryable,
-  query: { asOf: string; catalog: string; freshnessMs: number },
+  query: {
+    asOf: string;
+    catalog: string;
+    freshnessMs: number;
+    /** Only snapshots that hold seller profiles (those computed since migration 0017). */
+    profiled?: boolean;
+  },
 ): Promise<SnapshotRow | null> {
   const { rows } = await app.query<Raw>(
     `SELECT ${COLUMNS} FROM casehound.baseline_snapshots
      WHERE status = 'complete' AND catalog = $1 AND as_of <= $2::timestamptz
        AND as_of >= $2::timestamptz - $3::double precision * interval '1 millisecond'
        AND warehouse_seed IS NOT DISTINCT FROM ${CURRENT_SEED}
+       AND ($4::boolean IS NOT TRUE OR profiles IS NOT NULL)
      ORDER BY as_of DESC LIMIT 1`,
-    [query.catalog, query.asOf, query.freshnessMs],
+    [query.catalog, query.asOf, query.freshnessMs, query.profiled ?? false],
   );
   return rows[0] ? shape(rows[0]) : null;
 }
@@ -146,14 +160,16 @@ export async function renewClaim(app: Queryable, id: string): Promise<void> {
 }
 
 /**
- * Stores a snapshot's baselines and marks it complete, in one short transaction
- * (the computation is done before it starts). False when the claim was lost.
+ * Stores a snapshot's baselines and its sellers' profiles and marks it complete, in
+ * one short transaction (the computation is done before it starts), so a complete
+ * snapshot always has its profiles. False when the claim was lost.
  */
 export async function completeSnapshot(
   app: Database,
   id: string,
   baselines: BaselineRow[],
   facts: { seconds: number; sellers: number; indicators: number },
+  sellers: readonly SellerValues[] = [],
 ): Promise<boolean> {
   return app.transaction(async (tx) => {
     const { rows } = await tx.query<{ as_of: Date }>(
@@ -170,6 +186,14 @@ export async function completeSnapshot(
          AS r(indicator text, scope text, sellers integer, quantiles double precision[])`,
       [id, rows[0].as_of, JSON.stringify(baselines)],
     );
+    if (sellers.length > 0) {
+      const started = performance.now();
+      const profiles = await storeSellerProfiles(tx, id, sellers);
+      await tx.query(
+        "UPDATE casehound.baseline_snapshots SET profiles = $2, profile_seconds = $3 WHERE id = $1",
+        [id, profiles, Math.round(performance.now() - started) / 1000],
+      );
+    }
     return true;
   });
 }

@@ -23,6 +23,7 @@ import { healthRoutes, metricsRoute } from "./routes/health.js";
 import { keyRoutes } from "./routes/keys.js";
 import { recordRoutes } from "./routes/records.js";
 import { reviewRoutes } from "./routes/reviews.js";
+import { sellerRoutes } from "./routes/sellers.js";
 
 export interface ApiLimits {
   /** Largest accepted JSON body. */
@@ -123,6 +124,7 @@ export function createApi(deps: ApiDeps): Api {
   };
   app.use(caseRoutes({ db: deps.db, intake, bodyBytes: deps.limits.bodyBytes }));
   app.use(recordRoutes({ db: deps.db }));
+  app.use(sellerRoutes({ db: deps.db, now: deps.now }));
   app.use(reviewRoutes({ ...common, events: deps.events }));
   const streams = eventRoutes({
     db: deps.db,

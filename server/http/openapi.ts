@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { PROBLEM_TYPE_PREFIX } from "./problem.js";
 import * as B from "./routes/batches-schemas.js";
+import * as L from "./routes/sellers-schemas.js";
 import * as S from "./schemas.js";
 
 type Json = Record<string, unknown>;
@@ -89,6 +90,7 @@ export function buildOpenApi(): Json {
             BatchResult: B.BatchResultRowSchema,
             BatchResults: B.BatchResults,
             CancelledBatch: B.CancelledBatch,
+            SimilarSellers: L.SimilarSellersResponse,
           },
           "output",
         ),
@@ -205,6 +207,7 @@ export function buildOpenApi(): Json {
         },
       },
       ...batchPaths(),
+      ...sellerPaths(),
       "/v1/keys": {
         post: {
           summary: "Create an API key (role: admin)",
@@ -320,6 +323,31 @@ function batchPaths(): Json {
           "200": { description: "event stream", content: { "text/event-stream": {} } },
           ...errors,
           "404": problem("no such batch"),
+        },
+      },
+    },
+  };
+}
+
+function sellerPaths(): Json {
+  return {
+    "/v1/sellers/{id}/similar": {
+      get: {
+        summary:
+          "The sellers whose risk profile looks most like this one, with their past verdicts",
+        description:
+          "A seller's profile is its percentile among its category peers for every catalogued indicator, stored with each baseline snapshot. Neighbours are the nearest profiles by Euclidean distance through the HNSW index, in the newest snapshot at or before `as_of` (within 24 h), each with its decided cases; `queries` records the SQL and parameters the answer rests on.",
+        parameters: [
+          { name: "id", in: "path", required: true, schema: { type: "string" } },
+          ...queryParameters(L.SimilarQuery),
+        ],
+        responses: {
+          "200": { description: "the nearest sellers", content: json("SimilarSellers") },
+          ...errors,
+          "404": problem("no such seller in the snapshot"),
+          "409": problem(
+            "no baseline snapshot with seller profiles: run `casehound baselines refresh`",
+          ),
         },
       },
     },

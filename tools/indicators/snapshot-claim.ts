@@ -30,6 +30,10 @@ export interface BaselineSnapshotInfo {
   sellers: number;
   /** How long the job took. */
   seconds: number;
+  /** Seller profiles stored with it (0 for a snapshot computed before they existed). */
+  profiles: number;
+  /** How long storing the profiles took, on top of `seconds`. */
+  profileSeconds: number;
   computedAt: string;
   /** True when this call computed it; false when a complete one existed (or another caller made it). */
   computed: boolean;
@@ -84,6 +88,8 @@ function infoOf(row: SnapshotRow, computed: boolean): BaselineSnapshotInfo {
     indicators: row.indicators ?? 0,
     sellers: row.sellers ?? 0,
     seconds: row.seconds ?? 0,
+    profiles: row.profiles ?? 0,
+    profileSeconds: row.profile_seconds ?? 0,
     computedAt: row.computed_at ?? row.started_at,
     computed,
   };
@@ -107,7 +113,7 @@ async function compute(
     const job = await computeBaselines(warehouse, asOf);
     const seconds = Math.round(performance.now() - started) / 1000;
     const facts = { seconds, sellers: job.sellers, indicators: job.indicators };
-    if (!(await completeSnapshot(app, id, job.baselines, facts)))
+    if (!(await completeSnapshot(app, id, job.baselines, facts, job.values)))
       throw new AppError(
         "conflict",
         `baseline snapshot ${id} (${asOf}) was abandoned while it was computed: its claim went unrenewed too long`,

@@ -1,7 +1,9 @@
 // The set-based job behind a baseline snapshot: every catalogued indicator's value
 // for every seller as of one instant (each indicator's own query, run once over the
 // whole warehouse), grouped by the sellers' category and summarised as percentiles.
+// Each seller's values are kept too: they become its profile (db/repositories/seller-profiles.ts).
 import type { BaselineRow } from "../../db/repositories/baseline-snapshots.js";
+import type { SellerValues } from "../../db/repositories/seller-profiles.js";
 import type { Database } from "../../db/types.js";
 import { hashOf } from "../../domain/canonical-json.js";
 import { AppError } from "../../domain/errors.js";
@@ -22,6 +24,14 @@ export interface ComputedBaselines {
   /** Sellers in the warehouse when the job ran. */
   sellers: number;
   indicators: number;
+  /** Every seller's value of each indicator, in the order of the definitions. */
+  values: SellerValues[];
+}
+
+interface IndicatorResult {
+  baselines: BaselineRow[];
+  /** The value each seller got (whenAbsent when the query returned no row). */
+  bySeller: Map<string, number | null>;
 }
 
 async function indicatorBaselines(
@@ -29,21 +39,23 @@ async function indicatorBaselines(
   definition: IndicatorDefinition,
   categories: Map<string, string>,
   asOf: string,
-): Promise<BaselineRow[]> {
+): Promise<IndicatorResult> {
   const { rows } = await warehouse.query<{ seller_id: string; value: number | null }>(
     definition.valueSql,
     [null, asOf],
   );
   const byId = new Map(rows.map((r) => [r.seller_id, r.value]));
   const byCategory = new Map<string, number[]>();
+  const bySeller = new Map<string, number | null>();
   for (const [sellerId, category] of categories) {
     const value = byId.has(sellerId) ? byId.get(sellerId) : definition.whenAbsent;
+    bySeller.set(sellerId, value === null || value === undefined ? null : Number(value));
     if (value === null || value === undefined) continue;
     const values = byCategory.get(category);
     if (values) values.push(Number(value));
     else byCategory.set(category, [Number(value)]);
   }
-  return [...byCategory].map(([category, values]) => {
+  const baselines = [...byCategory].map(([category, values]) => {
     values.sort((a, b) => a - b);
     return {
       indicator: definition.id,
@@ -52,6 +64,7 @@ async function indicatorBaselines(
       quantiles: percentiles(values),
     };
   });
+  return { baselines, bySeller };
 }
 
 /**
@@ -74,7 +87,7 @@ export async function computeBaselines(
       `${warehouse.location}: the warehouse holds no sellers, so there are no baselines to compute`,
     );
   const parallel = warehouse.engine === "postgres" ? 3 : 1;
-  const results: BaselineRow[][] = new Array(definitions.length);
+  const results: IndicatorResult[] = new Array(definitions.length);
   let next = 0;
   const lane = async () => {
     while (next < definitions.length) {
@@ -88,5 +101,15 @@ export async function computeBaselines(
     }
   };
   await Promise.all(Array.from({ length: parallel }, lane));
-  return { baselines: results.flat(), sellers: categories.size, indicators: definitions.length };
+  const values = [...categories].map(([sellerId, category]) => ({
+    sellerId,
+    category,
+    values: results.map((r) => r.bySeller.get(sellerId) ?? null),
+  }));
+  return {
+    baselines: results.flatMap((r) => r.baselines),
+    sellers: categories.size,
+    indicators: definitions.length,
+    values,
+  };
 }

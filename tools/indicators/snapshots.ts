@@ -3,10 +3,11 @@
 // a time (snapshot-claim.ts), and stored (migration 0014). The public entries: the
 // snapshot of an instant (a refresh), and the snapshot a case compares against.
 import { findSnapshotAt, findUsableSnapshot } from "../../db/repositories/baseline-snapshots.js";
+import { backfillSellerProfiles } from "../../db/repositories/seller-profiles.js";
 import type { Database } from "../../db/types.js";
 import { AppError } from "../../domain/errors.js";
 import { type BaselineSnapshotInfo, obtain, type SnapshotOptions } from "./snapshot-claim.js";
-import { CATALOG_FINGERPRINT } from "./snapshot-job.js";
+import { CATALOG_FINGERPRINT, computeBaselines } from "./snapshot-job.js";
 
 export type { BaselineSnapshotInfo, SnapshotOptions };
 export { CATALOG_FINGERPRINT };
@@ -23,8 +24,9 @@ export function normaliseAsOf(asOf: string): string {
 
 /**
  * The complete snapshot of exactly `asOf`, computed (under the claim) when there is
- * none: idempotent for an instant that already has one. The scheduled refresh and
- * `casehound baselines refresh` call it.
+ * none: idempotent for an instant that already has one. One computed before seller
+ * profiles existed (migration 0017) gets them: the job's values are read again for
+ * its instant. The scheduled refresh and `casehound baselines refresh` call it.
  */
 export async function refreshBaselineSnapshot(
   warehouse: Database,
@@ -33,13 +35,20 @@ export async function refreshBaselineSnapshot(
   options: SnapshotOptions = {},
 ): Promise<BaselineSnapshotInfo> {
   const instant = normaliseAsOf(asOf);
-  return obtain(
+  const snapshot = await obtain(
     warehouse,
     app,
     instant,
     () => findSnapshotAt(app, { asOf: instant, catalog: CATALOG_FINGERPRINT }),
     options,
   );
+  if (snapshot.profiles > 0) return snapshot;
+  const job = await computeBaselines(warehouse, snapshot.asOf);
+  const stored = await backfillSellerProfiles(app, snapshot.id, job.values);
+  if (stored) return { ...snapshot, profiles: stored.profiles, profileSeconds: stored.seconds };
+  // Another caller stored them first.
+  const row = await findSnapshotAt(app, { asOf: instant, catalog: CATALOG_FINGERPRINT });
+  return { ...snapshot, profiles: row?.profiles ?? 0, profileSeconds: row?.profile_seconds ?? 0 };
 }
 
 /**

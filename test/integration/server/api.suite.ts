@@ -100,6 +100,7 @@ export function apiSuite(engine: string, open: () => Promise<TestDatabase>): voi
             "/v1/cases/{id}/events",
             "/v1/cases/{id}/reviews",
             "/v1/keys",
+            "/v1/sellers/{id}/similar",
             "/healthz",
             "/readyz",
             "/metrics",

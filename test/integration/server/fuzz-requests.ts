@@ -69,6 +69,8 @@ export function createFuzzer(seed: number, ctx: { keys: string[]; caseIds: strin
     () => `/v1/batches/${id()}/results`,
     () => `/v1/batches/${id()}/cancel`,
     () => `/v1/batches/${id()}/events`,
+    () => `/v1/sellers/${id()}/similar`,
+    () => `/v1/sellers/${id()}/similar?k=${enc(pick(junkStrings))}`,
     () => "/metrics",
     () => "/healthz",
     () => "/readyz",
