@@ -18,7 +18,7 @@ export function verdictHeader(
   const v = detail.verdict;
   const reviewed = detail.reviews.at(-1);
   const fact = (label: string, value: Html | string) =>
-    html`<div><span>${label}</span><strong>${value}</strong></div>`;
+    html`<div><span class="label">${label}</span><strong>${value}</strong></div>`;
   return html`<h1>Case: ${detail.subject.type} <code>${detail.subject.id}</code></h1>
 <p class="muted">Case <code>${detail.id}</code> · ${detail.source} · created ${detail.createdAt} · allegation: <span class="untrusted">${detail.allegation}</span></p>
 <div class="verdict" aria-label="Verdict">

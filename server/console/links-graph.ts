@@ -1,19 +1,21 @@
 // The seller's neighbourhood as a graph for Cytoscape: sellers and the attributes
 // that tie at least two of them (devices, IPs, payout accounts, shipping addresses),
-// each edge saying which rows make it (the seller's own logins or payouts, or how
-// many of its buyers' orders used the attribute). Hub attributes — used by more
+// and the seller's buyers tied to it or to each other by the attributes of their
+// orders, each edge saying which rows make it (logins, payouts, orders and their ids). Hub attributes — used by more
 // accounts than the kind's hub cut — are collapsed into one counted node per kind.
+
 import {
   type AttributeKind,
   hubCuts,
   type SellerAttribute,
   type SharedAttributes,
 } from "../../tools/links/index.js";
+import type { RingTie } from "./links-data.js";
 
 export interface GraphNode {
   id: string;
   label: string;
-  kind: "subject" | "seller" | "device" | "ip" | "payout" | "address";
+  kind: "subject" | "seller" | "buyer" | "device" | "ip" | "payout" | "address";
   detail: string;
 }
 export interface GraphEdge {
@@ -42,7 +44,18 @@ function how(a: SellerAttribute): string {
   return `${a.buyers} distinct buyers' orders to ${a.sellerId} used it`;
 }
 
-export function linkGraph(subjectId: string, shared: SharedAttributes): LinkGraph {
+function ringDetail(t: RingTie): string {
+  const ids = `${t.sample.join(", ")}${t.rows > t.sample.length ? ", …" : ""}`;
+  return t.holderType === "seller"
+    ? `${t.holder} logged in from it ${t.rows} times (logins ${ids})`
+    : `buyer ${t.holder} used it on ${t.rows} orders (${ids})`;
+}
+
+export function linkGraph(
+  subjectId: string,
+  shared: SharedAttributes,
+  ring: readonly RingTie[] = [],
+): LinkGraph {
   const cuts = hubCuts(shared.profile);
   const byAttribute = new Map<string, SellerAttribute[]>();
   for (const a of shared.attributes) {
@@ -83,6 +96,35 @@ export function linkGraph(subjectId: string, shared: SharedAttributes): LinkGrap
         detail: how(h),
       });
     }
+  }
+  const drawn = new Set(edges.map((e) => `${e.source}|${e.target}`));
+  const ringHubs = new Set<string>();
+  for (const t of ring) {
+    const key = `${t.kind}:${t.value}`;
+    if (t.degree > cuts[t.kind]) {
+      if (!ringHubs.has(key) && !nodes.has(`a:${key}`)) hubs[t.kind] = (hubs[t.kind] ?? 0) + 1;
+      ringHubs.add(key);
+      continue;
+    }
+    if (!nodes.has(`a:${key}`))
+      nodes.set(`a:${key}`, {
+        id: `a:${key}`,
+        label: `${t.kind.replace("_", " ")} ${t.value}`,
+        kind: NODE_KIND[t.kind],
+        detail: `${t.kind.replace("_", " ")} ${t.value}: used by ${t.degree} accounts in the warehouse`,
+      });
+    const source = t.holderType === "seller" ? `s:${t.holder}` : `b:${t.holder}`;
+    if (t.holderType === "seller") seller(t.holder);
+    else if (!nodes.has(source))
+      nodes.set(source, {
+        id: source,
+        label: t.holder,
+        kind: "buyer",
+        detail: `buyer ${t.holder}`,
+      });
+    if (drawn.has(`${source}|a:${key}`)) continue;
+    drawn.add(`${source}|a:${key}`);
+    edges.push({ id: `r:${key}:${source}`, source, target: `a:${key}`, detail: ringDetail(t) });
   }
   return { nodes: [...nodes.values()], edges, hubs };
 }

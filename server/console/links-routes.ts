@@ -5,7 +5,7 @@ import { getCaseDetail } from "../../db/repositories/case-views.js";
 import type { ConsoleSession } from "../../db/repositories/console-sessions.js";
 import type { Queryable } from "../../db/types.js";
 import { AppError } from "../../domain/errors.js";
-import { readNeighbourhood } from "./links-data.js";
+import { readNeighbourhood, readRingTies } from "./links-data.js";
 import { linkGraph } from "./links-graph.js";
 import { linksPage } from "./links-page.js";
 import { requireSession, sessionOf } from "./session.js";
@@ -30,7 +30,8 @@ export function linksRoutes(deps: {
         );
       const asOf = detail.verdict?.as_of ?? detail.asOf ?? deps.now().toISOString();
       const shared = await readNeighbourhood(deps.warehouse, detail.subject.id, asOf);
-      const graph = linkGraph(detail.subject.id, shared);
+      const ring = await readRingTies(deps.warehouse, detail.subject.id, asOf);
+      const graph = linkGraph(detail.subject.id, shared, ring);
       res
         .type("text/html; charset=utf-8")
         .send(
