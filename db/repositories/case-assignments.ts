@@ -47,28 +47,21 @@ export async function assignCase(
   });
 }
 
-/**
- * Claims the decided, unreviewed, unassigned case most in need of an analyst: those
- * the verdict sends to human review first, then the riskiest, then the oldest.
- * Null when none is left.
- */
-export async function assignNextCase(
-  db: Database,
-  who: Assignee,
-  now: Date,
-): Promise<string | null> {
+const UNASSIGNED = `
+  FROM casehound.cases c
+  JOIN LATERAL (
+    SELECT verdict FROM casehound.verdicts
+     WHERE case_id = c.case_id ORDER BY created_at DESC, run_id LIMIT 1
+  ) v ON true
+ WHERE c.status = 'decided'
+   AND NOT EXISTS (SELECT 1 FROM casehound.case_assignments a WHERE a.case_id = c.case_id)`;
+
+/** Tries once; null also when another analyst took the chosen case at the same instant. */
+async function claimOnce(db: Database, who: Assignee, at: string): Promise<string | null> {
   return db.transaction(async (tx) => {
-    const at = now.toISOString();
     const { rows } = await tx.query<{ case_id: string }>(
       `INSERT INTO casehound.case_assignments (case_id, key_id, assignee, assigned_at)
-       SELECT c.case_id, $1, $2, $3
-         FROM casehound.cases c
-         JOIN LATERAL (
-           SELECT verdict FROM casehound.verdicts
-            WHERE case_id = c.case_id ORDER BY created_at DESC, run_id LIMIT 1
-         ) v ON true
-        WHERE c.status = 'decided'
-          AND NOT EXISTS (SELECT 1 FROM casehound.case_assignments a WHERE a.case_id = c.case_id)
+       SELECT c.case_id, $1, $2, $3 ${UNASSIGNED}
         ORDER BY (v.verdict->>'needs_human_review')::boolean DESC,
                  (v.verdict->>'risk_score')::float8 DESC, c.created_at, c.case_id
         LIMIT 1
@@ -77,10 +70,31 @@ export async function assignNextCase(
       [who.keyId, who.name, at],
     );
     const caseId = rows[0]?.case_id;
-    if (!caseId) return null;
-    await record(tx, caseId, who, at);
-    return caseId;
+    if (caseId) await record(tx, caseId, who, at);
+    return caseId ?? null;
   });
+}
+
+/**
+ * Claims the decided, unreviewed, unassigned case most in need of an analyst: those
+ * the verdict sends to human review first, then the riskiest, then the oldest. Two
+ * analysts asking at once may choose the same case; the one whose insert loses tries
+ * again (on server PostgreSQL it waits for the winner's commit and then sees it).
+ * Null when none is left.
+ */
+export async function assignNextCase(
+  db: Database,
+  who: Assignee,
+  now: Date,
+): Promise<string | null> {
+  const at = now.toISOString();
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const caseId = await claimOnce(db, who, at);
+    if (caseId) return caseId;
+    const left = await db.query(`SELECT 1 ${UNASSIGNED} LIMIT 1`);
+    if (left.rows.length === 0) return null;
+  }
+  return null;
 }
 
 /** Who works a case now, or null. */
