@@ -46,9 +46,10 @@ function how(a: SellerAttribute): string {
 
 function ringDetail(t: RingTie): string {
   const ids = `${t.sample.join(", ")}${t.rows > t.sample.length ? ", …" : ""}`;
+  const times = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return t.holderType === "seller"
-    ? `${t.holder} logged in from it ${t.rows} times (logins ${ids})`
-    : `buyer ${t.holder} used it on ${t.rows} orders (${ids})`;
+    ? `${t.holder} logged in from it ${times(t.rows, "time", "times")} (logins ${ids})`
+    : `buyer ${t.holder} used it on ${times(t.rows, "order", "orders")} (${ids})`;
 }
 
 export function linkGraph(
