@@ -11,6 +11,7 @@ import { problemFor } from "../http/problem.js";
 import type { RateLimiter } from "../http/rate-limit.js";
 import type { IntakeDeps } from "../intake.js";
 import { assetRoutes } from "./assets.js";
+import { batchesRoutes } from "./batches-routes.js";
 import { caseRoutes } from "./case-routes.js";
 import { html } from "./html.js";
 import { page } from "./layout.js";
@@ -96,6 +97,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
   router.use(caseRoutes({ db: deps.db, events: deps.events, now: deps.now }));
   router.use(linksRoutes({ db: deps.db, warehouse: deps.warehouse, now: deps.now }));
   router.use(submitRoutes({ intake: deps.intake }));
+  router.use(batchesRoutes({ db: deps.db, warehouse: deps.warehouse, intake: deps.intake }));
   router.use("/console", (req, _res, next) => {
     next(new AppError("not_found", `no console page ${req.originalUrl.split("?")[0]}`));
   });

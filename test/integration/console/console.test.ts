@@ -296,4 +296,23 @@ describe.skipIf(!chromium)("the analyst console in Chromium", () => {
     expect(ok.status).toBe(303);
     expect(await listReviews(t.db, cases.collusion)).toHaveLength(1);
   });
+
+  it("starts a batch of flagged sellers, follows its progress to the end and lists its results", async () => {
+    await page.goto(`${api.url}/console/batches`);
+    await page.getByLabel("Lowest flag score").fill("0.5");
+    await page.getByLabel("At most this many sellers").fill("3");
+    await page.getByRole("button", { name: "Start the batch" }).click();
+    await page.waitForURL(/\/console\/batches\/[\w-]+$/);
+    // The progress box refreshes itself (htmx) until the batch finishes.
+    await page
+      .locator("[id^='progress-']")
+      .filter({ hasText: "finished" })
+      .waitFor({ timeout: 60_000 });
+    const rows = page.locator("main table").first().locator("tbody tr");
+    expect(await rows.count()).toBeGreaterThanOrEqual(3);
+    const batchId = new URL(page.url()).pathname.split("/").at(-1) as string;
+    await page.getByRole("link", { name: "its cases in the queue" }).click();
+    await page.waitForURL(new RegExp(`batch=${batchId}`));
+    expect(await page.locator("#queue tbody tr").count()).toBe(await rows.count());
+  });
 });
