@@ -20,6 +20,15 @@ const HTMX_CONFIG = JSON.stringify({
   selfRequestsOnly: true,
 });
 
+const CYTOSCAPE = "/console/assets/cytoscape.min.js";
+
+/**
+ * Cytoscape injects a <style> (its container's position) unless an element with this
+ * id exists; the CSP would refuse that inline style, so the rule lives in console.css
+ * and this marker tells Cytoscape it is there.
+ */
+const CYTOSCAPE_STYLE_MARKER = html`<meta id="__________cytoscape_stylesheet" name="cytoscape-style" content="console.css">`;
+
 function nav(session: ConsoleSession, current: PageOptions["current"]): Html {
   const link = (key: PageOptions["current"], href: string, label: string) =>
     html`<a href="${href}"${current === key ? new Html(' aria-current="page"') : ""}>${label}</a>`;
@@ -56,7 +65,9 @@ export function page(options: PageOptions, body: Interpolation): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="htmx-config" content="${HTMX_CONFIG}">
 <title>${options.title} · casehound console</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/console/assets/console.css">
+${scripts.includes(CYTOSCAPE) ? CYTOSCAPE_STYLE_MARKER : ""}
 ${scripts.map((src) => html`<script src="${src}" defer></script>`)}
 </head>
 <body${headers ? html` hx-headers="${headers}"` : ""}>

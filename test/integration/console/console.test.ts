@@ -40,6 +40,8 @@ describe.skipIf(!chromium)("the analyst console in Chromium", () => {
     hostile: "",
   };
   let hostileSeller = "";
+  /** Script errors and CSP refusals seen on the shared page, all tests long. */
+  const consoleErrors: string[] = [];
 
   const planted = (kind: string) =>
     labels.subjects.find(
@@ -83,6 +85,10 @@ describe.skipIf(!chromium)("the analyst console in Chromium", () => {
     browser = await launchChromium(chromium as string);
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
+    page.on("console", (m) => {
+      if (m.type() === "error") consoleErrors.push(`${page.url()}: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
     await signIn(page, api.keys.analyst);
   });
 
@@ -265,6 +271,12 @@ describe.skipIf(!chromium)("the analyst console in Chromium", () => {
     expect(data.nodes.filter((n) => n.kind === "buyer").length).toBeGreaterThan(0);
     expect(await page.locator("table tbody tr").count()).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath("links.png"), fullPage: false });
+  });
+
+  it("shows every page without a script error or a refusal of the Content-Security-Policy", () => {
+    // The stale review's page is answered 409 on purpose; Chromium logs that status too.
+    const expected = /\/review: Failed to load resource: .* status of 409/;
+    expect(consoleErrors.filter((e) => !expected.test(e))).toEqual([]);
   });
 
   it("serves pages under a Content-Security-Policy without inline script", async () => {
