@@ -100,9 +100,14 @@ export function linkGraph(
   }
   const drawn = new Set(edges.map((e) => `${e.source}|${e.target}`));
   const ringHubs = new Set<string>();
+  const local = new Map<string, number>();
+  for (const t of ring)
+    local.set(`${t.kind}:${t.value}`, (local.get(`${t.kind}:${t.value}`) ?? 0) + 1);
   for (const t of ring) {
     const key = `${t.kind}:${t.value}`;
-    if (t.degree > cuts[t.kind]) {
+    // Above the kind's cut and used mostly by accounts outside this seller's ring: a
+    // hub (a carrier's IP). Used mostly by the ring itself, it is the ring (a farm device).
+    if (t.degree > cuts[t.kind] && (local.get(key) ?? 0) * 2 < t.degree) {
       if (!ringHubs.has(key) && !nodes.has(`a:${key}`)) hubs[t.kind] = (hubs[t.kind] ?? 0) + 1;
       ringHubs.add(key);
       continue;

@@ -6,6 +6,13 @@ import { html, jsonData } from "./html.js";
 import { page } from "./layout.js";
 import type { LinkGraph } from "./links-graph.js";
 
+const KIND_NAMES: Record<string, [string, string]> = {
+  device: ["device", "devices"],
+  ip: ["IP", "IPs"],
+  address: ["shipping address", "shipping addresses"],
+  payout_account: ["payout account", "payout accounts"],
+};
+
 export function linksPage(
   session: ConsoleSession,
   target: { caseId: string; sellerId: string; asOf: string },
@@ -22,7 +29,7 @@ export function linksPage(
     html`<h1>Links of seller <code>${target.sellerId}</code></h1>
 <p><a href="/console/cases/${target.caseId}">Back to the case</a> · as of ${target.asOf}</p>
 <p>${graph.nodes.filter((n) => n.kind === "seller").length} other sellers share non-hub devices, IPs, payout accounts or shipping addresses with this seller; ${graph.nodes.filter((n) => n.kind === "buyer").length} of its buyers share devices, IPs or addresses with it or with each other.
-${hubs.length ? html`Hub attributes left out (used by too many accounts to mean a tie): ${hubs.map(([k, n], i) => html`${i ? ", " : ""}${n} ${k.replace("_", " ")}${n === 1 ? "" : "s"}`)}.` : ""}</p>
+${hubs.length ? html`Hub attributes left out (used by too many accounts to mean a tie): ${hubs.map(([k, n], i) => html`${i ? ", " : ""}${n} ${n === 1 ? KIND_NAMES[k]?.[0] : KIND_NAMES[k]?.[1]}`)}.` : ""}</p>
 ${jsonData("graph-data", { nodes: graph.nodes, edges: graph.edges })}
 <div id="graph" role="img" aria-label="Graph of the sellers and the attributes they share; the table below lists every edge"></div>
 <p id="graph-detail" aria-live="polite" class="muted">Select a node or an edge to see what it stands for.</p>

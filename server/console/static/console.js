@@ -56,6 +56,8 @@ function drawGraph() {
     container,
     elements: [...data.nodes.map((n) => ({ data: n })), ...data.edges.map((e) => ({ data: e }))],
     layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000 },
+    // A lone node or two must not fill the box.
+    maxZoom: 1.6,
     style: [
       {
         selector: "node",
@@ -65,12 +67,17 @@ function drawGraph() {
           color: "#1b1b1f",
           "text-valign": "bottom",
           "text-margin-y": 4,
+          "text-background-color": "#ffffff",
+          "text-background-opacity": 0.85,
+          "text-background-padding": 2,
           "background-color": (node) => NODE_COLOURS[node.data("kind")] || "#4a4a55",
           width: 22,
           height: 22,
         },
       },
       { selector: "node[kind = 'subject']", style: { width: 34, height: 34 } },
+      // Buyers are many: their ids show when selected (below the graph), not on the drawing.
+      { selector: "node[kind = 'buyer']", style: { label: "", width: 12, height: 12 } },
       { selector: "edge", style: { width: 2, "line-color": "#9a9aa6", "curve-style": "bezier" } },
     ],
   });

@@ -108,4 +108,26 @@ describe("the link graph", () => {
     ]);
     expect(g.hubs).toEqual({ ip: 1 });
   });
+
+  it("keeps a farm device the seller's own buyers share, however many they are", () => {
+    const farm = (i: number): RingTie => ({
+      holderType: "buyer",
+      holder: `byr_${i}`,
+      kind: "device",
+      value: "dev_farm",
+      rows: 1,
+      sample: [`o${i}`],
+      degree: 40,
+    });
+    const g = linkGraph(
+      "slr_a",
+      shared([]),
+      Array.from({ length: 26 }, (_, i) => farm(i)),
+    );
+    expect(g.hubs).toEqual({});
+    expect(g.nodes.filter((n) => n.kind === "buyer")).toHaveLength(26);
+    expect(g.nodes.filter((n) => n.kind === "device").map((n) => n.label)).toEqual([
+      "device dev_farm",
+    ]);
+  });
 });
