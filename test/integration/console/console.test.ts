@@ -13,6 +13,7 @@ import type { WorldLabels } from "../../../world/labels.js";
 import { call, prepareWorld, startTestApi, type TestApi, waitForCase } from "../../support/api.js";
 import { chromiumPath, launchChromium, screenshotPath } from "../../support/browser.js";
 import { pgliteInMemory, type TestDatabase } from "../../support/engines.js";
+import { CONTRAST_FAILURES } from "./contrast.js";
 import { signedInFetch } from "./session-fetch.js";
 
 const OPEN_LIMITS = {
@@ -277,6 +278,37 @@ describe.skipIf(!chromium)("the analyst console in Chromium", () => {
     // The stale review's page is answered 409 on purpose; Chromium logs that status too.
     const expected = /\/review: Failed to load resource: .* status of 409/;
     expect(consoleErrors.filter((e) => !expected.test(e))).toEqual([]);
+  });
+
+  it("labels every control and keeps text contrast at WCAG AA, at 1280 px without sideways scrolling", async () => {
+    for (const path of [
+      "/console",
+      `/console/cases/${cases.brushing}`,
+      `/console/cases/${cases.collusion}/links`,
+      "/console/submit",
+      "/console/batches",
+    ]) {
+      await page.goto(`${api.url}${path}`);
+      expect(await page.evaluate(CONTRAST_FAILURES), path).toEqual([]);
+      const unlabelled = await page
+        .locator("input:not([type=hidden]), select, textarea, button")
+        .evaluateAll((controls) =>
+          controls
+            .filter((c) => {
+              const id = c.getAttribute("id");
+              const labelled = id && c.ownerDocument.querySelector(`label[for='${id}']`);
+              const named =
+                c.getAttribute("aria-label") || (c.tagName === "BUTTON" && c.textContent?.trim());
+              return !labelled && !named;
+            })
+            .map((c) => c.outerHTML.slice(0, 80)),
+        );
+      expect(unlabelled, path).toEqual([]);
+      const overflow = await page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth",
+      );
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
   });
 
   it("serves pages under a Content-Security-Policy without inline script", async () => {
