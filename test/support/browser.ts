@@ -5,9 +5,7 @@
 import { accessSync, constants, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, chromium } from "playwright-core";
-import { loadEnv } from "../../config/env.js";
-
-const env = loadEnv();
+import { type Env, loadEnv } from "../../config/env.js";
 
 function executable(path: string): boolean {
   try {
@@ -19,12 +17,15 @@ function executable(path: string): boolean {
 }
 
 /** Where Chromium is, or null (with the reason printed) when a local run should skip. */
-export function chromiumPath(): string | null {
+export function chromiumPath(
+  env: Pick<Env, "CHROMIUM_PATH" | "CI"> = loadEnv(),
+  warn: (message: string) => void = (m) => process.stderr.write(`${m}\n`),
+): string | null {
   const path = env.CHROMIUM_PATH;
   if (executable(path)) return path;
   const why = `Chromium not found at ${path}: run 'bash scripts/ensure-chromium.sh' (or set CHROMIUM_PATH)`;
   if (env.CI === "true") throw new Error(`CI must have a browser for the console tests. ${why}`);
-  process.stderr.write(`skipping the console's browser tests. ${why}\n`);
+  warn(`skipping the console's browser tests. ${why}`);
   return null;
 }
 

@@ -171,6 +171,26 @@ describe.skipIf(!chromium)("the analyst console in Chromium", () => {
     await page.waitForURL(`${api.url}${second}`);
   });
 
+  it("assigns a case from the queue, then hands out the next unassigned case, each recorded in its chain", async () => {
+    await page.goto(`${api.url}/console?sort=risk`);
+    const row = page.locator(`#queue tr[data-case='${cases.hostile}']`);
+    await row.getByRole("button", { name: /^Assign .* to me$/ }).click();
+    await page.waitForURL(`${api.url}/console/cases/${cases.hostile}`);
+    await expect(page.getByLabel("Verdict").textContent()).resolves.toMatch(
+      /Assigned to\s*test-analyst/,
+    );
+    await page.getByRole("button", { name: "Next unassigned case" }).click();
+    await page.waitForURL(/\/console\/cases\/[\w-]+$/);
+    const next = new URL(page.url()).pathname.split("/").at(-1) as string;
+    expect(Object.values(cases)).toContain(next);
+    expect(next).not.toBe(cases.hostile);
+    const kinds = (await readAuditChain(t.db, next)).map((e) => e.kind);
+    expect(kinds.at(-1)).toBe("case_assigned");
+    await page.goto(`${api.url}/console`);
+    const assignees = await page.locator("#queue tbody tr td:last-child").allTextContents();
+    expect(assignees.filter((a) => a.includes("test-analyst"))).toHaveLength(2);
+  });
+
   it("opens a case and shows its verdict, its score breakdown drawn as a chart, and its evidence", async () => {
     await page.goto(`${api.url}/console/cases/${cases.brushing}`);
     await expect(page.getByLabel("Verdict").textContent()).resolves.toMatch(/Decision\s*fraud/);
