@@ -6,7 +6,8 @@
 // Screenshots go to test-results/console/ (ignored by git).
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readAuditChain } from "../../../db/repositories/audit.js";
+import { appendAuditEvent, readAuditChain } from "../../../db/repositories/audit.js";
+import { createCase } from "../../../db/repositories/cases.js";
 import { listReviews } from "../../../db/repositories/reviews.js";
 import { hashOf } from "../../../domain/canonical-json.js";
 import type { WorldLabels } from "../../../world/labels.js";
@@ -359,6 +360,33 @@ describe.skipIf(!chromium)("the analyst console in Chromium", () => {
     const ok = await s.post(`/console/cases/${cases.collusion}/review`, { ...form, _csrf: s.csrf });
     expect(ok.status).toBe(303);
     expect(await listReviews(t.db, cases.collusion)).toHaveLength(1);
+  });
+
+  it("follows a waiting case's timeline live, without a reload", async () => {
+    const seller = labels.subjects.filter((s) => s.kind === "ordinary")[2]?.subject.id as string;
+    const { case: waiting } = await createCase(
+      t.db,
+      { subject: { type: "seller", id: seller }, allegation: "left waiting" },
+      { actor: "test" },
+    );
+    await page.goto(`${api.url}/console/cases/${waiting.id}`);
+    const before = Number(await page.locator("#timeline").getAttribute("data-events"));
+    await t.db.transaction((tx) =>
+      appendAuditEvent(tx, waiting.id, {
+        at: new Date().toISOString(),
+        actor: "test",
+        kind: "plan",
+        payload: { note: "appended while the page is open" },
+      }),
+    );
+    // The sweeper may start the case meanwhile: more events are welcome, ours must be there.
+    await page
+      .locator("#timeline")
+      .filter({ hasText: "plan by test" })
+      .waitFor({ timeout: 10_000 });
+    expect(Number(await page.locator("#timeline").getAttribute("data-events"))).toBeGreaterThan(
+      before,
+    );
   });
 
   it("starts a batch of flagged sellers, follows its progress to the end and lists its results", async () => {
