@@ -15,6 +15,9 @@ export interface ConsoleSession {
 
 export const sessionHash = (id: string) => createHash("sha256").update(id).digest("hex");
 
+/** Sessions kept after they expire or end, for a look back; older ones are pruned at each sign-in. */
+export const KEEP_ENDED_MS = 7 * 24 * 60 * 60 * 1000;
+
 /** Opens a session for a key; returns the id the cookie carries (shown once) and the session. */
 export async function openSession(
   db: Queryable,
@@ -25,6 +28,10 @@ export async function openSession(
   const id = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + lifetimeMs).toISOString();
+  await db.query(
+    "DELETE FROM casehound.console_sessions WHERE LEAST(expires_at, COALESCE(ended_at, expires_at)) < $1",
+    [new Date(now.getTime() - KEEP_ENDED_MS).toISOString()],
+  );
   await db.query(
     `INSERT INTO casehound.console_sessions (session_hash, key_id, csrf_token, created_at, expires_at)
      VALUES ($1, $2, $3, $4, $5)`,

@@ -109,14 +109,15 @@ export function signInRoutes(deps: SignInDeps): Router {
         "Service keys cannot sign in to the console: use an analyst or admin key.",
       );
     const opened = await openSession(deps.db, found.key, deps.now(), deps.sessionMs);
-    setSessionCookie(res, opened.id, deps.sessionMs, deps.secureCookies);
+    // Secure whenever the browser reached us over HTTPS (directly, or through a trusted proxy).
+    setSessionCookie(res, opened.id, deps.sessionMs, deps.secureCookies || req.secure);
     res.clearCookie(PRE, { path: "/console/sign-in" });
     res.redirect(303, safeNext(body.next));
   });
 
-  router.post("/console/sign-out", urlencoded, requireSession, requireCsrf, async (_req, res) => {
+  router.post("/console/sign-out", urlencoded, requireSession, requireCsrf, async (req, res) => {
     await endSession(deps.db, res.locals.consoleSessionId as string, deps.now());
-    clearSessionCookie(res, deps.secureCookies);
+    clearSessionCookie(res, deps.secureCookies || req.secure);
     res.redirect(303, "/console/sign-in");
   });
 

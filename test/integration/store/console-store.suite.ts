@@ -137,6 +137,35 @@ export function consoleStoreSuite(engine: string, open: () => Promise<TestDataba
       expect(await findSession(t.db, opened.id, T0)).toBeNull();
     });
 
+    it("prunes sessions that ended or expired over a week before a new sign-in", async () => {
+      const old = await openSession(
+        t.db,
+        { keyId: ana.keyId, name: "ana", role: "analyst" },
+        T0,
+        HOUR,
+      );
+      const count = async () =>
+        Number(
+          (
+            await t.db.query<{ n: number | string }>(
+              "SELECT count(*) AS n FROM casehound.console_sessions",
+            )
+          ).rows[0]?.n,
+        );
+      const before = await count();
+      await openSession(
+        t.db,
+        { keyId: ana.keyId, name: "ana", role: "analyst" },
+        new Date(T0.getTime() + 3 * HOUR),
+        HOUR,
+      );
+      expect(await count()).toBe(before + 1);
+      const later = new Date(T0.getTime() + 8 * 24 * HOUR);
+      await openSession(t.db, { keyId: ana.keyId, name: "ana", role: "analyst" }, later, HOUR);
+      expect(await findSession(t.db, old.id, T0)).toBeNull();
+      expect(await count()).toBe(1);
+    });
+
     it("ends every session of a revoked key", async () => {
       const key = (await createApiKey(t.db, { name: "temp", role: "admin", createdBy: "test" }, T0))
         .key;
