@@ -399,12 +399,12 @@ describe.skipIf(!chromium)("the analyst console in Chromium", () => {
     await page
       .locator("[id^='progress-']")
       .filter({ hasText: "finished" })
-      .waitFor({ timeout: 60_000 });
+      .waitFor({ timeout: 150_000 });
     const rows = page.locator("main table").first().locator("tbody tr");
     expect(await rows.count()).toBeGreaterThanOrEqual(3);
     const batchId = new URL(page.url()).pathname.split("/").at(-1) as string;
     await page.getByRole("link", { name: "its cases in the queue" }).click();
     await page.waitForURL(new RegExp(`batch=${batchId}`));
     expect(await page.locator("#queue tbody tr").count()).toBe(await rows.count());
-  });
+  }, 180_000);
 });
