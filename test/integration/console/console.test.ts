@@ -407,4 +407,44 @@ describe.skipIf(!chromium)("the analyst console in Chromium", () => {
     await page.waitForURL(new RegExp(`batch=${batchId}`));
     expect(await page.locator("#queue tbody tr").count()).toBe(await rows.count());
   }, 180_000);
+
+  it("overrides a verdict with a decision and a reason, and says what is missing when no decision is named", async () => {
+    await page.goto(`${api.url}/console/cases/${cases.brushing}`);
+    await page.getByLabel("Override it with").check();
+    await page.getByLabel("Reason").fill("Second look: the buyers are a university club");
+    await page.getByRole("button", { name: "Record the review" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toMatch(/not recorded.*override/);
+    await page.getByLabel("Override it with").check();
+    await page.getByLabel("Decision that stands instead").selectOption("suspicious");
+    await page.getByLabel("Reason").fill("Second look: the buyers are a university club");
+    await page.getByRole("button", { name: "Record the review" }).click();
+    await page.waitForURL(/reviewed=1/);
+    await expect(page.getByLabel("Verdict").textContent()).resolves.toMatch(
+      /Reviewed by.*overridden → suspicious/,
+    );
+    expect((await listReviews(t.db, cases.brushing)).at(-1)).toMatchObject({
+      outcome: "overridden",
+      decision: "suspicious",
+    });
+  });
+
+  it("submits a case from the form through intake and opens its page", async () => {
+    const seller = labels.subjects.find((s) => s.kind === "collusion" && s.role === "ring_member")
+      ?.subject.id as string;
+    await page.goto(`${api.url}/console/submit`);
+    await page.getByLabel("Subject id").fill(seller);
+    await page.getByLabel("Allegation").fill("Shares a payout account with <b>another</b> shop");
+    await page.getByLabel("collusion").check();
+    await page.getByRole("button", { name: "Submit the case" }).click();
+    await page.waitForURL(/\/console\/cases\/[\w-]+$/);
+    const id = new URL(page.url()).pathname.split("/").at(-1) as string;
+    await expect(page.locator("main").textContent()).resolves.toContain(
+      "Shares a payout account with <b>another</b> shop",
+    );
+    const stored = await waitForCase(api, api.keys.analyst, id);
+    expect(stored).toMatchObject({
+      subject: { type: "seller", id: seller },
+      typologyHints: ["collusion"],
+    });
+  });
 });
