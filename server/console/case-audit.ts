@@ -16,7 +16,7 @@ export function timeline(caseId: string, status: string, events: readonly AuditE
     : "";
   return html`<div id="timeline"${poll} data-events="${events.length}">
 <p>${events.length} events${live ? html` <span class="muted">(updating live while the case ${status === "queued" ? "waits" : "runs"})</span>` : ""}.</p>
-<ol class="timeline">${events.map(
+<ol class="timeline" tabindex="0" aria-label="Audit events, oldest first">${events.map(
     (
       e,
     ) => html`<li value="${e.seq}"><time datetime="${e.at}">${e.at.slice(11, 23)}</time> <strong>${e.kind.replaceAll("_", " ")}</strong> by ${e.actor}

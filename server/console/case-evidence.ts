@@ -13,11 +13,21 @@ interface Peers {
   baseline?: { scope?: string; p50?: number; p90?: number; p99?: number; sellers?: number } | null;
 }
 
+/** A baseline figure to three significant digits (they come with float noise). */
+const figure = (x: unknown) => (typeof x === "number" ? String(Number(x.toPrecision(3))) : "?");
+
 function peers(e: Evidence): Html {
   const data = (e.data ?? {}) as Peers;
+  // The share of the category's sellers below the reading (0–1), shown as a percentile.
   if (typeof data.percentile !== "number") return html`<span class="muted">—</span>`;
   const b = data.baseline;
-  return html`<strong>p${data.percentile.toFixed(1)}</strong>${b ? html`<br><span class="muted">${b.scope ?? "peers"}: p50 ${b.p50}, p90 ${b.p90}, p99 ${b.p99} (${b.sellers} sellers)</span>` : ""}`;
+  return html`<strong>${ordinal(Math.round(data.percentile * 100))} percentile</strong>${b ? html`<br><span class="muted">${b.scope ?? "peers"}: p50 ${figure(b.p50)}, p90 ${figure(b.p90)}, p99 ${figure(b.p99)} (${b.sellers} sellers)</span>` : ""}`;
+}
+
+function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+  return `${n}${suffix}`;
 }
 
 function rowsOf(e: Evidence): { rows: Record<string, unknown>[]; total: number } {

@@ -199,6 +199,12 @@ describe.skipIf(!chromium)("the analyst console in Chromium", () => {
     expect(await page.locator("table.contributions").count()).toBeGreaterThan(0);
     const rows = await page.locator("table.evidence > tbody > tr").count();
     expect(rows).toBeGreaterThan(3);
+    // Indicator evidence says where the reading stands among the category's sellers.
+    const peers = await page
+      .locator("table.evidence > tbody > tr > td:nth-child(4)")
+      .allTextContents();
+    expect(peers.some((p) => /\b\d{1,3}(st|nd|rd|th) percentile/.test(p))).toBe(true);
+    expect(peers.join(" ")).not.toMatch(/\d\.\d{8,}/);
     // Every finding's evidence link lands on a row of the evidence table.
     const targets = await page
       .locator("#findings a[href^='#ev_']")
@@ -206,6 +212,7 @@ describe.skipIf(!chromium)("the analyst console in Chromium", () => {
     expect(targets.length).toBeGreaterThan(0);
     for (const id of targets) expect(await page.locator(`tr[id='${id}']`).count()).toBe(1);
     await page.screenshot({ path: screenshotPath("case.png"), fullPage: false });
+    await page.screenshot({ path: screenshotPath("case-full.png"), fullPage: true });
   });
 
   it("reviews a case: the chain grows by the review and verifies, and the replay is identical", async () => {
