@@ -33,7 +33,7 @@ ${jsonData(`${id}-data`, { labels: terms.map((t) => t.label), values: terms.map(
 <tbody>${terms.map(
     (
       t,
-    ) => html`<tr><td>${t.label}</td><td class="num">${t.reading === null ? "—" : String(t.reading)}</td>
+    ) => html`<tr><td>${t.label}</td><td class="num">${t.reading === null ? "—" : String(Number(t.reading.toPrecision(4)))}</td>
 <td class="num">${signed(t.value)}</td><td>${t.evidence ? html`<a href="#${t.evidence}"><code>${t.evidence}</code></a>` : "—"}</td></tr>`,
   )}
 <tr><th scope="row">sum</th><td></td><td class="num"><strong>${signed(a.log_odds)}</strong></td><td></td></tr>

@@ -12,6 +12,8 @@ function drawBreakdowns() {
   for (const canvas of document.querySelectorAll("canvas[data-breakdown]")) {
     const data = readData(canvas.dataset.breakdown);
     if (!data) continue;
+    // The box grows with the number of bars (set through the CSSOM, which the CSP allows).
+    canvas.parentElement.style.height = `${60 + 26 * data.values.length}px`;
     // One bar per term of the sum, in log-odds: the bias, then each indicator's contribution.
     new Chart(canvas, {
       type: "bar",
