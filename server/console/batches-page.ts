@@ -15,9 +15,9 @@ function origin(view: BatchView): string {
   return "subjects named by a request";
 }
 
-export function progressBox(view: BatchView): Html {
+export function progressBox(view: BatchView, poll = true): Html {
   const p = view.progress;
-  const live = !p.finished && !view.cancelledAt;
+  const live = poll && !p.finished && !view.cancelledAt;
   return html`<div id="progress-${view.id}" class="progress" role="status"${live ? html` hx-get="/console/batches/${view.id}/progress" hx-trigger="every 2s" hx-swap="outerHTML"` : ""}>
 <progress max="${p.total}" value="${p.done}" aria-label="Cases settled">${p.done} of ${p.total}</progress>
 ${p.done} of ${p.total} settled${p.finished ? " — finished" : ""}${view.cancelledAt ? " — cancelled" : ""}
@@ -69,16 +69,14 @@ function resultRow(r: BatchResultRow): Html {
 <td>${r.cluster ?? ""}${r.reviewOf ? html` (re-review)` : ""}</td><td>${r.reason ?? ""}</td></tr>`;
 }
 
-export function batchPage(
-  session: ConsoleSession,
-  view: BatchView,
-  rows: readonly BatchResultRow[],
-): string {
-  return page(
-    { title: `Batch ${view.id.slice(0, 8)}`, session, current: "batches" },
-    html`<h1>Batch <code>${view.id}</code></h1>
-<p>${origin(view)} · created ${view.createdAt} by ${view.createdBy} · <a href="/console?batch=${view.id}">its cases in the queue</a></p>
-${progressBox(view)}
+/**
+ * What changes while a batch runs: its progress, its results and, once its finish
+ * step stored them, its clusters — refreshed together every 2 s until then.
+ */
+export function batchLive(view: BatchView, rows: readonly BatchResultRow[]): Html {
+  const settled = view.cancelledAt !== null || (view.progress.finished && view.clusters !== null);
+  return html`<div id="batch-live"${settled ? "" : html` hx-get="/console/batches/${view.id}/live" hx-trigger="every 2s" hx-swap="outerHTML"`}>
+${progressBox(view, false)}
 <h2>Results</h2>
 <table><thead><tr><th scope="col" class="num">#</th><th scope="col">Subject</th><th scope="col">State</th><th scope="col">Decision</th>
 <th scope="col">Typology</th><th scope="col" class="num">Risk</th><th scope="col">Needs review</th><th scope="col">Cluster</th><th scope="col">Reason</th></tr></thead>
@@ -96,6 +94,18 @@ ${
           ) => html`<tr><td><code>${c.id}</code></td><td>${c.members.join(", ")}</td><td class="num">${c.strength.toFixed(2)}</td>
 <td>${c.inconsistent ? html`<strong>yes</strong>${c.reason ? html` — ${c.reason}` : ""}` : "no"}</td><td>${c.reinvestigate.join(", ")}</td></tr>`,
         )}</tbody></table>`
-}`,
+}</div>`;
+}
+
+export function batchPage(
+  session: ConsoleSession,
+  view: BatchView,
+  rows: readonly BatchResultRow[],
+): string {
+  return page(
+    { title: `Batch ${view.id.slice(0, 8)}`, session, current: "batches" },
+    html`<h1>Batch <code>${view.id}</code></h1>
+<p>${origin(view)} · created ${view.createdAt} by ${view.createdBy} · <a href="/console?batch=${view.id}">its cases in the queue</a></p>
+${batchLive(view, rows)}`,
   );
 }

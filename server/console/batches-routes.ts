@@ -12,7 +12,7 @@ import { createBatch } from "../batch/create.js";
 import { batchResults } from "../batch/results.js";
 import { batchView, getBatchView } from "../batch/view.js";
 import type { IntakeDeps } from "../intake.js";
-import { batchesPage, batchPage, progressBox } from "./batches-page.js";
+import { batchesPage, batchLive, batchPage, progressBox } from "./batches-page.js";
 import { html } from "./html.js";
 import { requireCsrf, requireSession, sessionOf } from "./session.js";
 
@@ -86,6 +86,16 @@ export function batchesRoutes(deps: {
       res
         .type("text/html; charset=utf-8")
         .send(progressBox(await batchView(deps.db, batch, now())).text);
+    },
+  );
+
+  router.get(
+    "/console/batches/:id/live",
+    requireSession,
+    async (req: Request<{ id: string }>, res) => {
+      const view = await getBatchView(deps.db, req.params.id, now());
+      const rows = await batchResults(deps.db, view.id, { limit: RESULTS_SHOWN });
+      res.type("text/html; charset=utf-8").send(batchLive(view, rows).text);
     },
   );
 

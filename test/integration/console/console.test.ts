@@ -407,12 +407,22 @@ describe.skipIf(!chromium)("the analyst console in Chromium", () => {
       .locator("[id^='progress-']")
       .filter({ hasText: "finished" })
       .waitFor({ timeout: 150_000 });
-    const rows = page.locator("main table").first().locator("tbody tr");
+    // Results and clusters refresh with it: once the clusters are in, every row is settled.
+    await page
+      .locator("#batch-live")
+      .filter({ hasNotText: "Clusters are computed once" })
+      .waitFor({ timeout: 60_000 });
+    const rows = page.locator("#batch-live table").first().locator("tbody tr");
     expect(await rows.count()).toBeGreaterThanOrEqual(3);
+    const states = await rows.locator("td:nth-child(3)").allTextContents();
+    expect(
+      states.every((state) => ["decided", "reviewed", "failed", "rejected"].includes(state)),
+    ).toBe(true);
+    const rowCount = await rows.count();
     const batchId = new URL(page.url()).pathname.split("/").at(-1) as string;
     await page.getByRole("link", { name: "its cases in the queue" }).click();
     await page.waitForURL(new RegExp(`batch=${batchId}`));
-    expect(await page.locator("#queue tbody tr").count()).toBe(await rows.count());
+    expect(await page.locator("#queue tbody tr").count()).toBe(rowCount);
   }, 180_000);
 
   it("overrides a verdict with a decision and a reason, and says what is missing when no decision is named", async () => {
