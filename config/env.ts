@@ -33,6 +33,10 @@ export const EnvSchema = z.object({
   CASEHOUND_WEIGHTS_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
   /** Server PostgreSQL used by the *.int.test.ts suites; unset: they are skipped. */
   TEST_DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  /** Set (to `true`) by CI: a test that needs a tool CI installs fails instead of skipping without it. */
+  CI: z.preprocess(emptyAsUndefined, z.string().optional()),
+  /** Chromium the console's browser tests drive (Debian's package, scripts/ensure-chromium.sh). */
+  CHROMIUM_PATH: z.preprocess(emptyAsUndefined, z.string().default("/usr/bin/chromium")),
   /** Test tier: `full` runs the heavy trials (load, crash) at full size, as CI does; else smaller. */
   CASEHOUND_TEST_TIER: z.preprocess(emptyAsUndefined, z.enum(["quick", "full"]).default("quick")),
   /** How long a running case's lease lasts without renewal; a dead process's run is taken over after it. */

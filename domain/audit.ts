@@ -26,6 +26,8 @@ export const AuditKind = z.enum([
   "review",
   // a queued case of a cancelled batch: it will never run
   "case_cancelled",
+  // an analyst took the case in the console (who works it, not what was decided)
+  "case_assigned",
 ]);
 export type AuditKind = z.infer<typeof AuditKind>;
 

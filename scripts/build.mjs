@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { DIST, distIsCurrent, newestSource, ROOT, STAMP } from "./dist-state.mjs";
 
 /** Files the compiled code reads beside itself (import.meta.url-relative). */
-const ASSET_DIRS = ["db/migrations", "db/kb", "agents/reasoning/weights"];
+const ASSET_DIRS = ["db/migrations", "db/kb", "agents/reasoning/weights", "server/console/static"];
 
 const onlyIfStale = process.argv.includes("--if-stale");
 if (onlyIfStale && distIsCurrent()) process.exit(0);

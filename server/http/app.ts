@@ -1,6 +1,7 @@
 // The express app: wiring only. Public routes (health, readiness, the API
-// document) first; then everything under /v1 and /metrics needs an API key
-// (rate-limited per key); errors end as problem+json.
+// document) first, then the analyst console (/console: its own sessions); then
+// everything under /v1 and /metrics needs an API key (rate-limited per key);
+// errors end as problem+json.
 import express, { type Express, type RequestHandler } from "express";
 import helmet from "helmet";
 import type { Logger } from "../../config/logger.js";
@@ -8,6 +9,7 @@ import type { Database } from "../../db/types.js";
 import type { ApiKey } from "../../domain/api-key.js";
 import type { CaseInput } from "../../domain/case.js";
 import type { CaseEvents } from "../case-events.js";
+import { consoleRouter } from "../console/router.js";
 import type { CaseQueue } from "../worker/case-queue.js";
 import { createAuthenticator } from "./auth.js";
 import { renderDocsPage } from "./docs-page.js";
@@ -106,6 +108,26 @@ export function createApi(deps: ApiDeps): Api {
     res.type("text/html; charset=utf-8").send(docs);
   });
 
+  const intake = {
+    db: deps.db,
+    admit: deps.admit,
+    queue: deps.queue,
+    notify: (caseId: string) => deps.events.notify(caseId),
+    now: deps.now,
+  };
+  // The console signs in with a key once and then carries a session cookie, not a key.
+  app.use(
+    consoleRouter({
+      db: deps.db,
+      warehouse: deps.warehouse ?? deps.db,
+      intake,
+      events: deps.events,
+      logger: deps.logger,
+      now: deps.now,
+      failures: createRateLimiter(deps.limits.failures),
+    }),
+  );
+
   const auth = createAuthenticator({
     db: deps.db,
     perKey: createRateLimiter(deps.limits.perKey),
@@ -115,13 +137,6 @@ export function createApi(deps: ApiDeps): Api {
   app.use(["/v1", "/metrics"], auth.middleware);
   app.use(metricsRoute(deps.metrics));
   const common = { db: deps.db, now: deps.now, bodyBytes: deps.limits.bodyBytes };
-  const intake = {
-    db: deps.db,
-    admit: deps.admit,
-    queue: deps.queue,
-    notify: (caseId: string) => deps.events.notify(caseId),
-    now: deps.now,
-  };
   app.use(caseRoutes({ db: deps.db, intake, bodyBytes: deps.limits.bodyBytes }));
   app.use(recordRoutes({ db: deps.db }));
   app.use(sellerRoutes({ db: deps.db, now: deps.now }));
