@@ -17,6 +17,7 @@ export {
   readNeighbourhood,
 } from "./neighbourhood.js";
 export { addHolding, type HeldAttribute, linkEdges } from "./neighbourhood-edges.js";
+export { createDegreeProfileCache } from "./profile-cache.js";
 export {
   MAX_SELLERS,
   type ReadSharedAttributesOptions,
