@@ -5,11 +5,18 @@
 // uses is a hub, left out by its degree; a household's shared laptop and door link
 // its shop to nobody.
 import { readFileSync } from "node:fs";
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { analyseNeighbourhood } from "../../../agents/link-analysis/index.js";
 import { analyseLinks, type LinkFindings } from "../../../agents/link-analysis/offline.js";
+import { linkTask } from "../../../agents/planner/offline.js";
+import { createRecorder } from "../../../controller/recorder.js";
 import type { Database } from "../../../db/types.js";
+import { Budget } from "../../../domain/budget.js";
 import { type NeighbourhoodEdge, readDegreeProfile } from "../../../tools/links/index.js";
+import { createModelGateway } from "../../../tools/model/gateway.js";
 import type { TestDatabase } from "../../support/engines.js";
+import { scriptedModel } from "../../support/fake-models.js";
 
 const AS_OF = "2026-06-01T00:00:00.000Z";
 const BEFORE = "2026-04-01T00:00:00Z";
@@ -102,17 +109,23 @@ export function linksNeighbourhoodSuite(engine: string, open: () => Promise<Test
     let t: TestDatabase;
     let ring: LinkFindings;
     let household: LinkFindings;
-    const analyse = (sellerId: string) =>
-      analyseLinks(
-        {
-          warehouse: t.db,
-          profile: (asOf) => readDegreeProfile(t.db, asOf, { sampleModulus: 1 }),
-          now: () => AS_OF,
-        },
-        sellerId,
-        AS_OF,
-        2,
-      );
+    const tools = () => ({
+      warehouse: t.db,
+      profile: (asOf: string) => readDegreeProfile(t.db, asOf, { sampleModulus: 1 }),
+      now: () => AS_OF,
+    });
+    const analyse = (sellerId: string) => analyseLinks(tools(), sellerId, AS_OF, 2);
+    const gateway = (model: BaseChatModel) =>
+      createModelGateway({
+        models: { sql: model },
+        labels: { sql: "openai:scripted" },
+        redact: <T>(value: T) => value,
+        observe: createRecorder().observe,
+        prices: {},
+        timeoutMs: 5_000,
+        retries: 0,
+        deadline: Date.now() + 60_000,
+      });
     const edge = (f: LinkFindings, a: string, b: string) =>
       (f.evidence[0]?.data as { edges: NeighbourhoodEdge[] } | undefined)?.edges.find(
         (e) => e.a === a && e.b === b,
@@ -167,6 +180,24 @@ export function linksNeighbourhoodSuite(engine: string, open: () => Promise<Test
       const reached = ring.neighbourhood?.nodes.map((n) => n.sellerId) ?? [];
       expect(reached).not.toContain("slr_o1");
       expect(reached).not.toContain("slr_o2");
+    });
+
+    it("in LLM mode, reads as deep as the model chose after seeing the direct links", async () => {
+      const outcome = await analyseNeighbourhood(
+        {
+          task: { ...linkTask(), maxQueries: 20 },
+          sellerId: "slr_r3",
+          asOf: AS_OF,
+          allegation: "a ring",
+        },
+        tools(),
+        { gateway: gateway(scriptedModel(4)), budget: Budget.parse({}), usage: {} },
+      );
+      expect(outcome.degradations).toEqual([]);
+      expect(outcome.calls).toHaveLength(1);
+      expect(outcome.result.chosenBy).toMatchObject({ by: "model" });
+      expect(outcome.result.hops).toBe(2);
+      expect(outcome.result.evidence.map((e) => e.id)).toEqual(ring.evidence.map((e) => e.id));
     });
 
     it("leaves a household alone: its shared laptop and door link its shop to nobody", () => {
