@@ -22,6 +22,8 @@ export type RoleModels = Partial<Record<ModelRole, BaseChatModel>>;
 export interface InvestigationDeps {
   /** The risk warehouse (schema `risk`), read only, through the recorder. */
   warehouse: Queryable;
+  /** The case store (casehound.cases, verdicts), read only, through the recorder: cases of linked sellers. */
+  cases: Queryable;
   /** The document corpus (casehound.documents), read only, through the recorder. */
   corpus: Queryable;
   /** Embeds search queries (through the recorder); null: full-text search only. */

@@ -197,6 +197,7 @@ export function createInvestigator(options: InvestigatorOptions) {
     const deps: InvestigationDeps = {
       warehouse: recordedQueries(options.warehouse, "warehouse", recorder),
       corpus: recordedQueries(app, "corpus", recorder),
+      cases: recordedQueries(app, "cases", recorder),
       embedder: options.embedder ? recordedEmbedder(options.embedder, recorder) : null,
       searchProviders: (options.searchProviders ?? []).map((p) => recordedProvider(p, recorder)),
       baselines: recordedBaselines(baselinesAt(asOf), recorder),

@@ -27,6 +27,7 @@ export function dispatch(state: CaseStateType): Send[] | "reason" {
       round: state.iteration,
       index,
       usage: state.usage,
+      caseId: state.case.id,
       allegation: state.case.allegation,
     };
     return new Send(NODE_OF[task.agent], input);

@@ -27,11 +27,17 @@ export async function linkAnalysis(
   const { result, calls, degradations } = await analyseNeighbourhood(
     {
       task: input.task,
+      caseId: input.caseId,
       sellerId: input.profile.sellerId,
       asOf: input.asOf,
       allegation: input.allegation,
     },
-    { warehouse: deps.warehouse, profile: deps.linkProfile, now: () => deps.now().toISOString() },
+    {
+      warehouse: deps.warehouse,
+      cases: deps.cases,
+      profile: deps.linkProfile,
+      now: () => deps.now().toISOString(),
+    },
     agentContext(deps, input.usage),
   );
   const modelCalls = await recordModelCalls(record, calls);
@@ -48,6 +54,7 @@ export async function linkAnalysis(
   return {
     evidence: result.evidence,
     readings: result.readings,
+    relatedCases: result.relatedCases,
     usage: addUsage(modelCalls.usage, { sqlQueries: result.queries, rows: result.rows }),
     prompts: modelCalls.prompts,
     degradations,

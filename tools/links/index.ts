@@ -23,4 +23,10 @@ export {
   type ReadSharedAttributesOptions,
   readSharedAttributes,
 } from "./read-attributes.js";
+export {
+  MAX_RELATED_CASES,
+  RELATED_CASES_SQL,
+  type RelatedCaseRow,
+  readRelatedCases,
+} from "./related-cases.js";
 export * from "./types.js";

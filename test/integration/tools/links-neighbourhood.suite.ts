@@ -99,6 +99,31 @@ async function buildWarehouse(db: Database): Promise<void> {
   orders.push(order("ord_late", "byr_9", "slr_h", "adr_9", "dev_r", "10.1.0.1", AFTER));
   await db.exec(`INSERT INTO risk.logins VALUES ${logins.join(", ")}`);
   await db.exec(`INSERT INTO risk.orders VALUES ${orders.join(", ")}`);
+  // The case store: a decided case of the lead, an open one of the banned partner, a
+  // failed one (not named), and this case itself (never named).
+  await db.exec("CREATE SCHEMA IF NOT EXISTS casehound");
+  await db.exec(
+    readFileSync(
+      new URL("../../../db/migrations/0007_case_store_and_audit.sql", import.meta.url),
+      "utf8",
+    ),
+  );
+  const kase = (id: string, s: string, status: string) =>
+    `('${id}', NULL, 'seller', '${s}', 'a ring', 'api', 'normal', '{}', NULL, '${status}', NULL, '${BEFORE}', NULL, NULL, NULL, NULL)`;
+  await db.exec(
+    `INSERT INTO casehound.cases VALUES ${[
+      kase("case_lead", "slr_r1", "decided"),
+      kase("case_partner", "slr_r2", "queued"),
+      kase("case_failed", "slr_r1", "failed"),
+      kase("case_self", "slr_r3", "running"),
+    ].join(", ")}`,
+  );
+  await db.exec(
+    `INSERT INTO casehound.runs VALUES ('run_lead', 'case_lead', 1, 'decided', '${BEFORE}', NULL, NULL, NULL)`,
+  );
+  await db.exec(
+    `INSERT INTO casehound.verdicts VALUES ('run_lead', 'case_lead', '{"decision": "fraud"}', '${"0".repeat(64)}', '${BEFORE}')`,
+  );
   await db.exec(`INSERT INTO risk.enforcement_actions VALUES
     ('act_1', 'seller', 'slr_r2', 'ban', 'collusion ring with shared payout account', '${BEFORE}'),
     ('act_2', 'seller', 'slr_h', 'warning', 'late shipping', '${AFTER}')`);
@@ -186,11 +211,12 @@ export function linksNeighbourhoodSuite(engine: string, open: () => Promise<Test
       const outcome = await analyseNeighbourhood(
         {
           task: { ...linkTask(), maxQueries: 20 },
+          caseId: "case_self",
           sellerId: "slr_r3",
           asOf: AS_OF,
           allegation: "a ring",
         },
-        tools(),
+        { ...tools(), cases: t.db },
         { gateway: gateway(scriptedModel(4)), budget: Budget.parse({}), usage: {} },
       );
       expect(outcome.degradations).toEqual([]);
@@ -198,6 +224,21 @@ export function linksNeighbourhoodSuite(engine: string, open: () => Promise<Test
       expect(outcome.result.chosenBy).toMatchObject({ by: "model" });
       expect(outcome.result.hops).toBe(2);
       expect(outcome.result.evidence.map((e) => e.id)).toEqual(ring.evidence.map((e) => e.id));
+      // Cases that belong together: the lead's decided case and the partner's open one.
+      expect(
+        outcome.result.relatedCases.map((c) => [
+          c.case_id,
+          c.seller_id,
+          c.status,
+          c.decision,
+          c.hop,
+        ]),
+      ).toEqual([
+        ["case_lead", "slr_r1", "decided", "fraud", 1],
+        ["case_partner", "slr_r2", "queued", null, 1],
+      ]);
+      expect(outcome.result.relatedCases[0]?.via).toContain("device");
+      expect(outcome.result.relatedCases[0]?.evidence_id).toBe(ring.evidence[0]?.id);
     });
 
     it("leaves a household alone: its shared laptop and door link its shop to nobody", () => {
