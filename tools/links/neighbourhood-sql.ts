@@ -2,7 +2,7 @@
 // takes the as-of and reads nothing after it, and each probes the warehouse's
 // indexes (orders by seller and by device/IP/address, logins by account and by
 // device/IP, payout changes by account, flags and enforcement by entity).
-import { PAYOUT_HOLDINGS } from "./sql.js";
+import { PAYOUT_HOLDINGS, payoutHoldersOf } from "./sql.js";
 
 const holdings = (asOf: string) => PAYOUT_HOLDINGS.replaceAll("$T", asOf);
 
@@ -92,7 +92,7 @@ SELECT o.seller_id, 'address', o.shipping_address_id, 'order', count(DISTINCT o.
  GROUP BY o.seller_id, o.shipping_address_id
 UNION ALL
 SELECT h.seller_id, 'payout_account', h.acct, 'payout', 0, 'sellers', ARRAY[h.seller_id]
-  FROM (${holdings("$5")}) h WHERE h.acct = ANY($4::text[])
+  FROM (${payoutHoldersOf("$5", "$4::text[]")}) h
 UNION ALL
 SELECT pc.seller_id, 'payout_account', a.acct, 'payout', 0, 'payout_changes',
        (array_agg(pc.change_id ORDER BY pc.at, pc.change_id))[1:$6]
