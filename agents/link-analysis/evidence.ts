@@ -5,6 +5,7 @@
 // again. Pure.
 import { type Evidence, makeEvidence } from "../../domain/evidence.js";
 import type { ExecutedQuery, Neighbourhood, NeighbourhoodEdge } from "../../tools/links/index.js";
+import { linkValues } from "./readings.js";
 
 /** Edges and hubs kept in the evidence (the strongest first): evidence stays bounded. */
 export const MAX_EVIDENCE_EDGES = 40;
@@ -30,7 +31,12 @@ function describeEdge(edge: NeighbourhoodEdge, subject: string): string {
   return `${other} (${via})`;
 }
 
+/**
+ * Each item carries the value of the reading that cites it (`value`), so the
+ * reflection can check a finding against the evidence it cites.
+ */
 export function linkEvidence(n: Neighbourhood, at: string): LinkEvidence {
+  const values = linkValues(n);
   const graphQueries = n.queries.filter((q) => q.purpose.startsWith("hop "));
   const direct = n.edges.filter((e) => e.a === n.subject || e.b === n.subject);
   const linked = n.nodes.filter((x) => x.hop > 0);
@@ -45,6 +51,7 @@ export function linkEvidence(n: Neighbourhood, at: string): LinkEvidence {
             .join("; ")}; ${n.hubs.length} hub attribute(s) not followed`
         : `${n.subject} shares no rarely shared device, IP, payout account or address with another seller (${n.hubs.length} hub attribute(s) not followed)`,
       data: {
+        value: values.linkedSellers,
         subject: n.subject,
         as_of: n.asOf,
         hops: n.hops,
@@ -70,7 +77,7 @@ export function linkEvidence(n: Neighbourhood, at: string): LinkEvidence {
       summary: b.buyers
         ? `${Math.round(b.subjectShare * 100)}% of ${n.subject}'s ${b.subjectBuyers} buyers since ${b.since.slice(0, 10)} also buy from its linked sellers: a block of ${b.sellers.length} sellers and ${b.buyers} buyers, density ${b.density.toFixed(2)}`
         : `none of ${n.subject}'s ${b.subjectBuyers} buyers since ${b.since.slice(0, 10)} buys from a linked seller`,
-      data: { subject: n.subject, block: b },
+      data: { value: values.blockShare, subject: n.subject, block: b },
       untrusted: false,
     },
     at,
@@ -90,7 +97,7 @@ export function linkEvidence(n: Neighbourhood, at: string): LinkEvidence {
             )
             .join("; ")}`
         : "no linked seller was sanctioned or flagged before",
-      data: { subject: n.subject, history: n.history },
+      data: { value: values.sanctionedNeighbours, subject: n.subject, history: n.history },
       untrusted: false,
     },
     at,

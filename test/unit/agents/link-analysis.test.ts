@@ -125,6 +125,10 @@ describe("link analysis, pure pieces", () => {
     expect(data.truncated.evidence_edges).toBe(true);
     expect(ev.history.summary).toContain("slr_c ban (collusion)");
     expect(ev.block.summary).toContain("30% of slr_a's 10 buyers");
+    // Each carries the value its reading states, for the reflection's check.
+    expect(
+      [ev.connections, ev.block, ev.history].map((e) => (e.data as { value: number }).value),
+    ).toEqual([1, 0.3, 1]);
   });
 
   it("shows the model identifiers and counts only", () => {
