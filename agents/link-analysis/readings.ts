@@ -4,22 +4,31 @@
 // with learned weights (agents/reasoning/model.ts), gated on the seller's own ring
 // signature, so association alone never decides. Pure.
 import type { IndicatorReading } from "../../domain/indicator.js";
-import type { Neighbourhood } from "../../tools/links/index.js";
+import { TYPOLOGY_CATALOG } from "../../domain/typology-catalog.js";
+import type { HistoryItem, Neighbourhood } from "../../tools/links/index.js";
 
 export interface LinkValues {
   /** Sellers linked directly (hop 1) to the subject. */
   linkedSellers: number;
   /** Share of the subject's recent buyers who also buy from a neighbourhood seller. */
   blockShare: number;
-  /** Neighbourhood sellers with an enforcement action or a flag before the as-of. */
+  /** Neighbourhood sellers with an enforcement action or a collusion flag before the as-of. */
   sanctionedNeighbours: number;
+}
+
+/**
+ * History that speaks to collusion: an enforcement action, or a flag from one of
+ * the sources the typology catalogue names for collusion — not, say, a volume alert.
+ */
+export function sanctionsCollusion(h: HistoryItem): boolean {
+  return h.source === "enforcement" || TYPOLOGY_CATALOG.collusion.flagSources.includes(h.what);
 }
 
 export function linkValues(n: Neighbourhood): LinkValues {
   return {
     linkedSellers: n.nodes.filter((x) => x.hop === 1).length,
     blockShare: n.block.subjectShare,
-    sanctionedNeighbours: new Set(n.history.map((h) => h.sellerId)).size,
+    sanctionedNeighbours: new Set(n.history.filter(sanctionsCollusion).map((h) => h.sellerId)).size,
   };
 }
 
@@ -27,7 +36,7 @@ const TITLES = {
   "link.linked_sellers":
     "sellers linked through rarely shared devices, IPs, payout accounts or addresses",
   "link.block_share": "share of recent buyers who also buy from linked sellers",
-  "link.sanctioned_neighbours": "linked sellers sanctioned or flagged before",
+  "link.sanctioned_neighbours": "linked sellers sanctioned, or flagged for collusion, before",
 } as const;
 
 /** The three readings, each citing the evidence item its value comes from. */

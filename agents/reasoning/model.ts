@@ -185,7 +185,7 @@ const BY_TYPOLOGY: Record<Typology, Omit<TypologyModel, "typology">> = {
         family: "links",
         source: "links",
         gate: { indicator: "collusion.undo_rate_120d", min: 0.15 },
-        claim: "{value} linked sellers were sanctioned or flagged before",
+        claim: "{value} linked sellers were sanctioned, or flagged for collusion, before",
       },
     ],
   },

@@ -100,6 +100,22 @@ describe("link analysis, pure pieces", () => {
   it("turns a neighbourhood into readings that cite the evidence behind each value", () => {
     const values = linkValues(neighbourhood());
     expect(values).toEqual({ linkedSellers: 1, blockShare: 0.3, sanctionedNeighbours: 1 });
+    // A volume alert on a linked seller says nothing about collusion.
+    const alerted = linkValues(
+      neighbourhood({
+        history: [
+          {
+            source: "flag",
+            id: "f",
+            sellerId: "slr_b",
+            what: "risk_model:velocity",
+            reason: "volume",
+            at: AT,
+          },
+        ],
+      }),
+    );
+    expect(alerted.sanctionedNeighbours).toBe(0);
     const readings = linkReadings(values, { connections: "ev_a", block: "ev_b", history: "ev_c" });
     expect(readings.map((r) => [r.indicator, r.value, r.evidence_id])).toEqual([
       ["link.linked_sellers", 1, "ev_a"],
