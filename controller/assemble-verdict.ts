@@ -103,5 +103,6 @@ export function assembleVerdict(state: CaseStateType, facts: RunFacts): Verdict 
     baseline_snapshot: baselineSnapshotOf(state),
     evidence_count: state.evidence.length + facts.guidance.length,
     audit_head: facts.auditHead,
+    ...(state.relatedCases?.length ? { related_cases: state.relatedCases } : {}),
   });
 }

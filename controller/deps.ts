@@ -8,6 +8,7 @@ import type { Budget } from "../domain/budget.js";
 import type { ModelRole } from "../domain/model-role.js";
 import type { ModelWeights } from "../domain/weights.js";
 import type { BaselineCache } from "../tools/indicators/baselines.js";
+import type { DegreeProfile } from "../tools/links/types.js";
 import type { ModelGateway } from "../tools/model/gateway.js";
 import type { SearchProvider } from "../tools/search/types.js";
 import type { SqlPolicy } from "../tools/sql/policy.js";
@@ -21,6 +22,8 @@ export type RoleModels = Partial<Record<ModelRole, BaseChatModel>>;
 export interface InvestigationDeps {
   /** The risk warehouse (schema `risk`), read only, through the recorder. */
   warehouse: Queryable;
+  /** The case store (casehound.cases, verdicts), read only, through the recorder: cases of linked sellers. */
+  cases: Queryable;
   /** The document corpus (casehound.documents), read only, through the recorder. */
   corpus: Queryable;
   /** Embeds search queries (through the recorder); null: full-text search only. */
@@ -29,6 +32,8 @@ export interface InvestigationDeps {
   searchProviders: SearchProvider[];
   /** Category baselines, through the recorder. */
   baselines: BaselineCache;
+  /** The warehouse's spread of attribute degrees for an as-of (link analysis's hub cut), through the recorder. */
+  linkProfile: (asOf: string) => Promise<DegreeProfile>;
   /** The offline reasoner's weights, through the recorder (a replay decides with the recorded ones). */
   weights: () => Promise<ModelWeights>;
   /** Where every outside answer is recorded (live) or read back (replay). */

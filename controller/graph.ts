@@ -1,11 +1,12 @@
 // The investigation graph — wiring only. Nodes live in nodes/, routers in routing.ts.
 //
-//   intake → plan → (Send: sqlRetrieval | webSearch)* → reason → reflect → plan | finalize
+//   intake → plan → (Send: sqlRetrieval | webSearch | linkAnalysis)* → reason → reflect → plan | finalize
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import { END, START, StateGraph } from "@langchain/langgraph";
 import type { Budget } from "../domain/budget.js";
 import { finalize } from "./nodes/finalize.js";
 import { intake } from "./nodes/intake.js";
+import { linkAnalysis } from "./nodes/link-analysis.js";
 import { plan } from "./nodes/plan.js";
 import { reason } from "./nodes/reason.js";
 import { reflect } from "./nodes/reflect.js";
@@ -24,14 +25,16 @@ export function buildInvestigationGraph(options: {
     .addNode("plan", timed("plan", plan))
     .addNode("sqlRetrieval", timed("sqlRetrieval", sqlRetrieval))
     .addNode("webSearch", timed("webSearch", webSearch))
+    .addNode("linkAnalysis", timed("linkAnalysis", linkAnalysis))
     .addNode("reason", timed("reason", reason))
     .addNode("reflect", timed("reflect", reflect))
     .addNode("finalize", timed("finalize", finalize))
     .addEdge(START, "intake")
     .addConditionalEdges("intake", afterIntake, ["plan", "finalize"])
-    .addConditionalEdges("plan", dispatch, ["sqlRetrieval", "webSearch", "reason"])
+    .addConditionalEdges("plan", dispatch, ["sqlRetrieval", "webSearch", "linkAnalysis", "reason"])
     .addEdge("sqlRetrieval", "reason")
     .addEdge("webSearch", "reason")
+    .addEdge("linkAnalysis", "reason")
     .addEdge("reason", "reflect")
     .addConditionalEdges("reflect", (state) => afterReflect(state, options.budget), [
       "plan",

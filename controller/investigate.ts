@@ -24,6 +24,7 @@ import {
   createBaselineCache,
   createSnapshotStore,
 } from "../tools/indicators/baselines.js";
+import { createDegreeProfileCache } from "../tools/links/index.js";
 import { createModelGateway } from "../tools/model/gateway.js";
 import { caseRedactionKey, createRedactor } from "../tools/redact/redactor.js";
 import type { SearchProvider } from "../tools/search/types.js";
@@ -37,6 +38,7 @@ import { buildInvestigationGraph } from "./graph.js";
 import {
   recordedBaselines,
   recordedEmbedder,
+  recordedLinkProfile,
   recordedProvider,
   recordedQueries,
   recordedWeights,
@@ -151,6 +153,8 @@ export function createInvestigator(options: InvestigatorOptions) {
     });
     return secret;
   };
+  // The degree profile link analysis judges hubs by: once per as-of per process.
+  const linkProfiles = createDegreeProfileCache(options.warehouse);
   // Snapshot rows are read once per process; which snapshot a case uses, once per case.
   const snapshotStore = createSnapshotStore(app);
   const baselinesAt = (asOf: string) =>
@@ -193,9 +197,11 @@ export function createInvestigator(options: InvestigatorOptions) {
     const deps: InvestigationDeps = {
       warehouse: recordedQueries(options.warehouse, "warehouse", recorder),
       corpus: recordedQueries(app, "corpus", recorder),
+      cases: recordedQueries(app, "cases", recorder),
       embedder: options.embedder ? recordedEmbedder(options.embedder, recorder) : null,
       searchProviders: (options.searchProviders ?? []).map((p) => recordedProvider(p, recorder)),
       baselines: recordedBaselines(baselinesAt(asOf), recorder),
+      linkProfile: recordedLinkProfile(linkProfiles, recorder),
       weights: recordedWeights(options.weights ?? shippedWeights(), recorder),
       recorder,
       budget,

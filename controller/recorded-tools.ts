@@ -7,6 +7,7 @@ import type { Queryable, QueryResult } from "../db/types.js";
 import { isAppError } from "../domain/errors.js";
 import type { ModelWeights } from "../domain/weights.js";
 import type { BaselineCache } from "../tools/indicators/baselines.js";
+import type { DegreeProfile } from "../tools/links/types.js";
 import {
   type SearchProvider,
   SearchProviderError,
@@ -62,6 +63,17 @@ export function recordedBaselines(cache: BaselineCache, recorder: Recorder): Bas
       );
     },
   };
+}
+
+/**
+ * The degree profile hubs are judged against, through the recorder: a replay judges
+ * with the profile the run saw, without reading the warehouse.
+ */
+export function recordedLinkProfile(
+  profile: (asOf: string) => Promise<DegreeProfile>,
+  recorder: Recorder,
+): (asOf: string) => Promise<DegreeProfile> {
+  return (asOf) => recorder.observe("link_profile", { asOf }, () => profile(asOf));
 }
 
 /** An embedder seen through the recorder; a replay gives only the model's name and size. */

@@ -1,11 +1,19 @@
 // Pure routers: where the graph goes after each decision point.
 import { Send } from "@langchain/langgraph";
 import type { Budget } from "../domain/budget.js";
+import type { Task } from "../domain/task.js";
 import type { CaseStateType } from "./state.js";
 
 export function afterIntake(state: CaseStateType): "plan" | "finalize" {
   return state.profile ? "plan" : "finalize";
 }
+
+/** The node each agent's tasks are sent to. */
+const NODE_OF: Record<Task["agent"], "sqlRetrieval" | "webSearch" | "linkAnalysis"> = {
+  sql_retrieval: "sqlRetrieval",
+  web_search: "webSearch",
+  link_analysis: "linkAnalysis",
+};
 
 /** One Send per task, so the agents run in parallel; no tasks: straight to reasoning. */
 export function dispatch(state: CaseStateType): Send[] | "reason" {
@@ -19,11 +27,10 @@ export function dispatch(state: CaseStateType): Send[] | "reason" {
       round: state.iteration,
       index,
       usage: state.usage,
+      caseId: state.case.id,
       allegation: state.case.allegation,
     };
-    return task.agent === "sql_retrieval"
-      ? new Send("sqlRetrieval", input)
-      : new Send("webSearch", input);
+    return new Send(NODE_OF[task.agent], input);
   });
 }
 

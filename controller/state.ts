@@ -8,7 +8,13 @@ import { type Evidence, mergeEvidence } from "../domain/evidence.js";
 import type { IndicatorReading } from "../domain/indicator.js";
 import type { Judgement, SellerProfile } from "../domain/profile.js";
 import type { Task } from "../domain/task.js";
-import type { Degradation, Reflection, TypologyAssessment, Verdict } from "../domain/verdict.js";
+import type {
+  Degradation,
+  Reflection,
+  RelatedCase,
+  TypologyAssessment,
+  Verdict,
+} from "../domain/verdict.js";
 import type { Span } from "./step-wall-time.js";
 
 function mergeReadings(
@@ -19,6 +25,11 @@ function mergeReadings(
   for (const reading of incoming)
     if (!byId.has(reading.indicator)) byId.set(reading.indicator, reading);
   return [...byId.values()];
+}
+
+function mergeRelatedCases(current: RelatedCase[], incoming: RelatedCase[]): RelatedCase[] {
+  const seen = new Set(current.map((c) => c.case_id));
+  return [...current, ...incoming.filter((c) => !seen.has(c.case_id))];
 }
 
 function addTimings(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
@@ -58,6 +69,8 @@ export const CaseState = Annotation.Root({
   usage: Annotation<Usage, Partial<Usage>>({ reducer: addUsage, default: () => NO_USAGE }),
   /** The first budget that ran out, if one did (parallel workers may both report one). */
   exhaustion: Annotation<Exhaustion | null>({ reducer: (a, b) => a ?? b, default: () => null }),
+  /** Cases of sellers linked to this one (link analysis), one per case id. */
+  relatedCases: Annotation<RelatedCase[]>({ reducer: mergeRelatedCases, default: () => [] }),
   /** Per-typology scores from the reasoner. */
   assessments: Annotation<TypologyAssessment[]>,
   /** The reasoner's draft decision. */

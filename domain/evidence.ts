@@ -10,12 +10,13 @@ export const EvidenceKind = z.enum([
   "kb",
   "indicator",
   "profile",
+  "link",
   "manipulation_attempt",
 ]);
 export type EvidenceKind = z.infer<typeof EvidenceKind>;
 
 export const EvidenceSource = z.object({
-  /** "sql" | "indicator": the query text; "web": the URL; "kb": the document id. */
+  /** "sql" | "indicator" | "link": the query text; "web": the URL; "kb": the document id. */
   locator: z.string(),
   params: z.array(z.unknown()).default([]),
   /** What produced it: an indicator id, a provider, an agent. */

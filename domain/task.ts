@@ -16,7 +16,16 @@ export const WebTask = z.object({
   maxCalls: z.number().int().min(0),
 });
 
-export const Task = z.discriminatedUnion("agent", [SqlTask, WebTask]);
+/** Link analysis: the seller's neighbourhood in the entity graph, `hops` out. */
+export const LinkTask = z.object({
+  agent: z.literal("link_analysis"),
+  goal: z.string(),
+  hops: z.number().int().min(1).max(3),
+  maxQueries: z.number().int().min(0),
+});
+
+export const Task = z.discriminatedUnion("agent", [SqlTask, WebTask, LinkTask]);
 export type Task = z.infer<typeof Task>;
 export type SqlTask = z.infer<typeof SqlTask>;
 export type WebTask = z.infer<typeof WebTask>;
+export type LinkTask = z.infer<typeof LinkTask>;

@@ -76,6 +76,23 @@ export const Counterfactual = z.object({
 });
 export type Counterfactual = z.infer<typeof Counterfactual>;
 
+/** A case of a seller linked to this one (link analysis): open or decided, to be read together. */
+export const RelatedCase = z.object({
+  case_id: z.string(),
+  seller_id: z.string(),
+  /** The case's state in the case store when the run looked. */
+  status: z.string(),
+  /** Its latest verdict's decision; null while it is open. */
+  decision: Decision.nullable(),
+  /** Hops from this seller in the entity graph (1: linked directly). */
+  hop: z.number().int().min(1),
+  /** The attribute kinds of the links on the way (device, ip, payout_account, address). */
+  via: z.array(z.string()),
+  /** The link evidence that shows the connection. */
+  evidence_id: z.string(),
+});
+export type RelatedCase = z.infer<typeof RelatedCase>;
+
 export const Verdict = z.object({
   case_id: z.string(),
   subject: Subject,
@@ -147,6 +164,11 @@ export const Verdict = z.object({
   baseline_snapshot: BaselineSnapshotRef.nullable().default(null),
   evidence_count: z.number().int(),
   audit_head: z.string().nullable(),
+  /**
+   * Cases that belong together: open or decided cases of sellers linked to this one.
+   * Absent when there are none, so such a verdict hashes as before the field existed.
+   */
+  related_cases: z.array(RelatedCase).optional(),
 });
 export type Verdict = z.infer<typeof Verdict>;
 

@@ -14,7 +14,7 @@ import { INDICATORS, indicatorById } from "../../tools/indicators/catalog/index.
 import type { ModelGateway } from "../../tools/model/gateway.js";
 import { structuredCall } from "../../tools/model/structured.js";
 import type { ModelCall } from "../../tools/model/types.js";
-import { allocate, type PlanInput, planOffline } from "./offline.js";
+import { allocate, linkTask, type PlanInput, planOffline } from "./offline.js";
 import { EVERY_CASE_INDICATOR_IDS } from "./playbooks.js";
 
 export const ModelPlan = z.object({
@@ -99,6 +99,7 @@ export function checkPlan(plan: ModelPlan, input: PlanInput): CheckedPlan {
       maxQueries: 0,
     });
   }
+  if (input.iteration === 0) tasks.push(linkTask());
   const reads = tasks.some((t) => t.agent === "sql_retrieval");
   if (input.iteration === 0 && !reads)
     return {

@@ -5,8 +5,9 @@
 import type { Budget, Usage } from "../../domain/budget.js";
 import type { Case } from "../../domain/case.js";
 import type { SellerProfile } from "../../domain/profile.js";
-import type { Task } from "../../domain/task.js";
+import type { LinkTask, Task } from "../../domain/task.js";
 import { TYPOLOGIES, type Typology } from "../../domain/typology.js";
+import { queriesFor } from "../link-analysis/offline.js";
 import { CONTEXT_INDICATOR_IDS, deepIndicators, suspectedTypologies } from "./playbooks.js";
 
 export interface PlanInput {
@@ -32,7 +33,20 @@ function sqlTask(
   return fresh.length ? { agent: "sql_retrieval", goal, indicators: fresh, maxQueries: 0 } : null;
 }
 
-/** Splits what is left of the query budget among the SQL tasks (two queries per indicator at most). */
+/** The link analysis every first round dispatches: collusion is always tested. */
+export function linkTask(): LinkTask {
+  return {
+    agent: "link_analysis",
+    goal: "who the seller is linked to through devices, IPs, payout accounts and addresses",
+    hops: 2,
+    maxQueries: 0,
+  };
+}
+
+/**
+ * Splits what is left of the query budget among the SQL tasks (two queries per
+ * indicator at most) and then the link analysis (what its hops cost at most).
+ */
 export function allocate(tasks: Task[], budget: Budget, usage: Usage): Task[] {
   let left = Math.max(0, budget.maxSqlQueries - usage.sqlQueries);
   let webLeft = Math.max(0, budget.maxWebCalls - usage.webCalls);
@@ -41,6 +55,11 @@ export function allocate(tasks: Task[], budget: Budget, usage: Usage): Task[] {
       const maxCalls = Math.min(task.queries.length, webLeft);
       webLeft -= maxCalls;
       return { ...task, maxCalls };
+    }
+    if (task.agent === "link_analysis") {
+      const maxQueries = Math.min(queriesFor(task.hops), left);
+      left -= maxQueries;
+      return { ...task, maxQueries };
     }
     const maxQueries = Math.min(task.indicators.length * 2, left);
     left -= maxQueries;
@@ -77,6 +96,7 @@ export function planOffline(input: PlanInput): { tasks: Task[]; suspected: Typol
       queries: [profile.shopName, profile.sellerId],
       maxCalls: 0,
     });
+    tasks.push(linkTask());
   } else {
     tasks.push(
       sqlTask(

@@ -34,7 +34,10 @@ export interface Term {
     | "listings"
     | "orders"
     | "clicks"
-    | "promotions";
+    | "promotions"
+    | "links";
+  /** Where the reading comes from: the indicator catalogue (default) or the link-analysis agent. */
+  source?: "catalogue" | "links";
   /** Counts fully when this other indicator is at least `min`, not at all under half of it (a rate over too few events means little). */
   gate?: { indicator: string; min: number };
   /** The claim a finding states when this term contributes, with {value} filled in. */
@@ -152,6 +155,37 @@ const BY_TYPOLOGY: Record<Typology, Omit<TypologyModel, "typology">> = {
         feature: { kind: "band", from: 0.2, to: 0.5 },
         family: "orders",
         claim: "{value} of recent orders come from a few repeat buyers",
+      },
+      // Association (the link-analysis agent's readings) counts only beside the seller's
+      // own ring signature — orders undone after the credit or the ranking gain — so a
+      // link is evidence for the reasoner, never a finding on its own.
+      {
+        indicator: "link.linked_sellers",
+        weight: 1.5,
+        feature: { kind: "saturating", scale: 2 },
+        family: "links",
+        source: "links",
+        gate: { indicator: "collusion.undo_rate_120d", min: 0.15 },
+        claim:
+          "{value} other sellers are linked to this one through devices, IPs, payout accounts or addresses few accounts share",
+      },
+      {
+        indicator: "link.block_share",
+        weight: 2,
+        feature: { kind: "band", from: 0.05, to: 0.3 },
+        family: "links",
+        source: "links",
+        gate: { indicator: "collusion.undo_rate_120d", min: 0.15 },
+        claim: "{value} of the seller's recent buyers also buy from the sellers linked to it",
+      },
+      {
+        indicator: "link.sanctioned_neighbours",
+        weight: 1,
+        feature: { kind: "saturating", scale: 1 },
+        family: "links",
+        source: "links",
+        gate: { indicator: "collusion.undo_rate_120d", min: 0.15 },
+        claim: "{value} linked sellers were sanctioned, or flagged for collusion, before",
       },
     ],
   },
@@ -275,13 +309,23 @@ export const MODELS: readonly TypologyModel[] = TYPOLOGIES.map((typology) => ({
   ...BY_TYPOLOGY[typology],
 }));
 
-/** Every indicator the models read, by typology (the planner's deep-dive list). */
+/** Every catalogued indicator the models read, by typology (the planner's deep-dive list). */
 export function indicatorsFor(typology: Typology): string[] {
   const model = MODELS.find((m) => m.typology === typology);
   if (!model) return [];
   return [
     ...new Set(
-      model.terms.flatMap((t) => (t.gate ? [t.indicator, t.gate.indicator] : [t.indicator])),
+      model.terms.flatMap((t) => [
+        ...(t.source === "links" ? [] : [t.indicator]),
+        ...(t.gate ? [t.gate.indicator] : []),
+      ]),
     ),
   ];
 }
+
+/** The readings the link-analysis agent gives the models (not in the indicator catalogue). */
+export const LINK_INDICATOR_IDS: readonly string[] = [
+  ...new Set(
+    MODELS.flatMap((m) => m.terms.filter((t) => t.source === "links").map((t) => t.indicator)),
+  ),
+];

@@ -3,7 +3,10 @@
 // every seller (as the category baselines are computed), and each labelled
 // seller's reading takes its value, its category's baseline and its percentile from
 // that one pass. Minutes of investigations become seconds, with the same numbers.
+// The link readings come from each seller's neighbourhood, read as a case reads it.
 
+import { analyseLinks } from "../../agents/link-analysis/offline.js";
+import { linkTask } from "../../agents/planner/offline.js";
 import { indicatorsFor } from "../../agents/reasoning/model.js";
 import type { Database } from "../../db/types.js";
 import type { IndicatorReading } from "../../domain/indicator.js";
@@ -11,6 +14,7 @@ import { TYPOLOGIES } from "../../domain/typology.js";
 import { percentileRank, percentiles } from "../../tools/indicators/baselines.js";
 import { indicatorById } from "../../tools/indicators/catalog/index.js";
 import type { IndicatorDefinition } from "../../tools/indicators/definition.js";
+import { readDegreeProfile } from "../../tools/links/index.js";
 
 /** Every indicator a typology model reads (its terms and their gates). */
 export function modelledIndicators(): IndicatorDefinition[] {
@@ -77,6 +81,26 @@ async function readOne(
   return out;
 }
 
+/**
+ * The link readings (agents/link-analysis) of each wanted seller: its neighbourhood
+ * read as an investigation's offline link analysis reads it (two hops), one seller
+ * at a time — the graph is per seller — with the degree profile read once.
+ */
+async function linkReadingsOf(
+  db: Database,
+  sellerIds: readonly string[],
+  asOf: string,
+): Promise<Map<string, IndicatorReading[]>> {
+  const profile = await readDegreeProfile(db, asOf);
+  const tools = { warehouse: db, profile: async () => profile, now: () => asOf };
+  const out = new Map<string, IndicatorReading[]>();
+  for (const sellerId of sellerIds) {
+    const found = await analyseLinks(tools, sellerId, asOf, linkTask().hops);
+    out.set(sellerId, found.readings);
+  }
+  return out;
+}
+
 /** Each wanted seller's readings of every modelled indicator, as of `asOf`. */
 export async function worldReadings(
   db: Database,
@@ -92,5 +116,8 @@ export async function worldReadings(
     const read = await readOne(db, definition, asOf, categoryOf, sellerIds);
     for (const [sellerId, reading] of read) readings.get(sellerId)?.push(reading);
   }
+  const known = sellerIds.filter((id) => categoryOf.has(id));
+  for (const [sellerId, links] of await linkReadingsOf(db, known, asOf))
+    readings.get(sellerId)?.push(...links);
   return readings;
 }

@@ -12,6 +12,8 @@ export interface WorkerInput<T> {
   index: number;
   /** The case's usage when the round was dispatched (the token and query budgets). */
   usage: Usage;
+  /** The case's id (link analysis names other cases, never this one). */
+  caseId: string;
   /** What the case alleges (the web-search model reads it). */
   allegation: string;
 }

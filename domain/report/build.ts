@@ -151,6 +151,17 @@ export function buildReport(input: {
         ]),
       ),
     });
+  if (verdict.related_cases?.length)
+    sections.push({
+      heading: "Cases that belong together",
+      blocks: list(
+        verdict.related_cases.map((c) => [
+          { code: c.case_id },
+          ` — seller ${c.seller_id}, ${c.hop === 1 ? "linked directly" : `${c.hop} hops out`} through ${c.via.join(", ") || "shared attributes"}; ${c.decision ? `decided ${c.decision.replaceAll("_", " ")}` : `open (${c.status})`} `,
+          { code: c.evidence_id },
+        ]),
+      ),
+    });
   sections.push(
     { heading: "How the score adds up", blocks: list(verdict.reasoning.map((step) => [step])) },
     {

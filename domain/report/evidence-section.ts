@@ -12,6 +12,7 @@ const GROUPS: readonly { kind: EvidenceKind; heading: string }[] = [
   { kind: "indicator", heading: "Catalogued indicators (SQL retrieval)" },
   { kind: "sql", heading: "Model-written SQL (SQL retrieval)" },
   { kind: "web", heading: "Web and corpus search" },
+  { kind: "link", heading: "Link analysis (the entity graph)" },
   { kind: "manipulation_attempt", heading: "Manipulation attempts (injection scan)" },
   { kind: "kb", heading: "Knowledge base (guidance)" },
 ];

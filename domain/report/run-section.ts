@@ -12,6 +12,7 @@ export const STEP_ORDER = [
   "plan",
   "sqlRetrieval",
   "webSearch",
+  "linkAnalysis",
   "reason",
   "reflect",
   "finalize",
@@ -42,7 +43,7 @@ function timeLines(verdict: Verdict): Line[] {
     ];
   const lines: Line[] = [
     [
-      `wall time per step (ms): ${listed(wall)}; sqlRetrieval and webSearch run side by side, so the steps need not add up to the run's wall time`,
+      `wall time per step (ms): ${listed(wall)}; sqlRetrieval, webSearch and linkAnalysis run side by side, so the steps need not add up to the run's wall time`,
     ],
   ];
   const wallOf = new Map(wall);

@@ -3,6 +3,7 @@
 // catalogue, one legitimate and one hostile SQL query, a judgement citing the
 // evidence ids its prompt shows, a reflection naming a gap — so the same script
 // can drive fakeModel() (in process) and the OpenAI-compatible stub (over HTTP).
+import { LINKS_PROMPT } from "../../prompts/links.js";
 import { PLANNER_PROMPT } from "../../prompts/planner.js";
 import { REASONING_PROMPT } from "../../prompts/reasoning.js";
 import { REFLECTION_PROMPT } from "../../prompts/reflection.js";
@@ -10,7 +11,8 @@ import { SQL_PROMPT } from "../../prompts/sql.js";
 import { WEB_PROMPT } from "../../prompts/web.js";
 import { extractUntrustedBlocks } from "../../tools/untrusted/quote.js";
 
-export type Role = "planner" | "sql" | "reasoning" | "reflection" | "web";
+/** The prompts casehound sends; "links" is the link-analysis agent's (on the sql model). */
+export type Role = "planner" | "sql" | "links" | "reasoning" | "reflection" | "web";
 
 export interface ScriptedAnswer {
   toolCall?: { name: string; args: Record<string, unknown> | string };
@@ -27,6 +29,7 @@ export function roleOf(system: string): Role | null {
   if (system === REASONING_PROMPT.system) return "reasoning";
   if (system === REFLECTION_PROMPT.system) return "reflection";
   if (system === WEB_PROMPT.system) return "web";
+  if (system === LINKS_PROMPT.system) return "links";
   if (system.startsWith(SQL_PROMPT.system.slice(0, SQL_PROMPT.system.indexOf("<schema>"))))
     return "sql";
   return null;
@@ -161,6 +164,19 @@ export function webAnswer(turns: Turn[]): ScriptedAnswer {
 }
 
 /** The scripted answer for whichever role these turns are addressed to. */
+/** Follow the ring one hop further when the seller has direct links, else stay. */
+export function linksAnswer(user: string): ScriptedAnswer {
+  const linked = /^- slr_/m.test(user);
+  return {
+    toolCall: {
+      name: "choose_hops",
+      args: linked
+        ? { hops: 2, reason: "the direct links are strong; see who they link to" }
+        : { hops: 1, reason: "nothing to follow" },
+    },
+  };
+}
+
 export function answerFor(turns: Turn[]): ScriptedAnswer {
   const system = turns.find((t) => t.role === "system")?.content ?? "";
   const user = turns.find((t) => t.role === "user")?.content ?? "";
@@ -175,6 +191,8 @@ export function answerFor(turns: Turn[]): ScriptedAnswer {
       return reflectionAnswer();
     case "web":
       return webAnswer(turns);
+    case "links":
+      return linksAnswer(user);
     default:
       return { text: "I do not know this role." };
   }

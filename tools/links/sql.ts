@@ -24,6 +24,34 @@ export const PAYOUT_HOLDINGS = `
 
 const holdings = (asOf: string) => PAYOUT_HOLDINGS.replaceAll("$T", asOf);
 
+/**
+ * (seller_id, acct) as PAYOUT_HOLDINGS, for the accounts in `accounts` only: each
+ * branch probes an index (payout changes by account, sellers by current account)
+ * instead of walking every seller, so a degree lookup costs what its accounts do.
+ */
+export function payoutHoldersOf(asOf: string, accounts: string): string {
+  return `
+  SELECT pc.seller_id, pc.new_account_id AS acct FROM risk.payout_changes pc
+   WHERE pc.at <= ${asOf} AND pc.new_account_id = ANY(${accounts})
+  UNION
+  SELECT pc.seller_id, pc.old_account_id FROM risk.payout_changes pc
+   WHERE pc.at <= ${asOf} AND pc.old_account_id = ANY(${accounts})
+  UNION
+  SELECT s.seller_id, CASE WHEN nx.found THEN nx.old_account_id ELSE s.payout_account_id END
+    FROM risk.sellers s
+    LEFT JOIN LATERAL (
+      SELECT true AS found, pc.old_account_id FROM risk.payout_changes pc
+       WHERE pc.seller_id = s.seller_id AND pc.at > ${asOf} ORDER BY pc.at LIMIT 1
+    ) nx ON true
+   WHERE s.registered_at <= ${asOf}
+     AND s.seller_id IN (
+       SELECT c.seller_id FROM risk.sellers c WHERE c.payout_account_id = ANY(${accounts})
+       UNION
+       SELECT c.seller_id FROM risk.payout_changes c
+        WHERE c.at > ${asOf} AND c.old_account_id = ANY(${accounts}))
+     AND CASE WHEN nx.found THEN nx.old_account_id ELSE s.payout_account_id END = ANY(${accounts})`;
+}
+
 /** $1 seller ids, $2 as-of: the sellers among them the warehouse holds. */
 export const KNOWN_SELLERS_SQL =
   "SELECT seller_id FROM risk.sellers WHERE seller_id = ANY($1::text[]) ORDER BY seller_id";
@@ -109,7 +137,7 @@ WITH uses AS (
     FROM risk.orders o WHERE o.shipping_address_id = ANY($3::text[]) AND o.created_at <= $5
   UNION ALL
   SELECT 'payout_account', h.acct, 'seller', h.seller_id
-    FROM (${holdings("$5")}) h WHERE h.acct = ANY($4::text[])
+    FROM (${payoutHoldersOf("$5", "$4::text[]")}) h
 ), accounts AS (
   SELECT DISTINCT kind, value, account_type, account_id FROM uses
 )

@@ -73,3 +73,48 @@ export interface SellerCluster {
   /** Sum of the binding attributes' weights. */
   strength: number;
 }
+
+/** A warehouse row behind an edge: a login, an order, a payout change, a seller's own payout column. */
+export interface RowRef {
+  table: "logins" | "orders" | "payout_changes" | "sellers";
+  id: string;
+}
+
+/** How one seller holds an attribute of the neighbourhood, and the rows that show it. */
+export interface AttributeHolding {
+  sellerId: string;
+  roles: AttributeRole[];
+  /** Distinct buyers on the seller's orders that used it (0 unless `order` is a role). */
+  buyers: number;
+  rows: RowRef[];
+}
+
+/** One shared attribute on an edge: its degree, its weight, and both ends' holdings. */
+export interface EdgeAttribute {
+  kind: AttributeKind;
+  value: string;
+  degree: number;
+  /** 1 / log2(1 + degree): a rarer attribute binds more. */
+  weight: number;
+  holdings: [AttributeHolding, AttributeHolding];
+}
+
+/** Two sellers linked through non-hub attributes; `a` < `b`. */
+export interface NeighbourhoodEdge {
+  a: string;
+  b: string;
+  /** Sum of the linking attributes' weights. */
+  weight: number;
+  via: EdgeAttribute[];
+}
+
+/** An attribute a seller of the neighbourhood holds whose degree marks it a hub: not followed. */
+export interface HubAttribute {
+  kind: AttributeKind;
+  value: string;
+  degree: number;
+  /** The hub cut for its kind (hubs.ts). */
+  cut: number;
+  /** Neighbourhood sellers holding it. */
+  sellerIds: string[];
+}

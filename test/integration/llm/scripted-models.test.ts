@@ -9,6 +9,8 @@ import { migrate } from "../../../db/migrate.js";
 import type { AuditEvent } from "../../../domain/audit.js";
 import { verifyChain } from "../../../domain/audit.js";
 import { PROMPTS, promptRefOf } from "../../../prompts/index.js";
+import { LINKS_PROMPT } from "../../../prompts/links.js";
+import { promptRef } from "../../../prompts/prompt.js";
 import { extractUntrustedBlocks } from "../../../tools/untrusted/quote.js";
 import { seedWorld } from "../../../world/generate.js";
 import type { WorldLabels } from "../../../world/labels.js";
@@ -103,7 +105,12 @@ describe("LLM mode with scripted models", () => {
     const distinct = new Set(llm.map((e) => JSON.stringify([e.payload.role, e.payload.messages])));
     expect(distinct.size).toBe(model.calls.length);
     for (const e of llm) {
-      expect(e.payload.prompt_hash).toBe(promptRefOf(e.payload.role as "sql").hash);
+      // The sql role's model also directs the link analysis, with that agent's prompt.
+      const prompt =
+        e.payload.prompt_id === LINKS_PROMPT.id
+          ? promptRef(LINKS_PROMPT)
+          : promptRefOf(e.payload.role as "sql");
+      expect(e.payload.prompt_hash).toBe(prompt.hash);
       expect(e.payload.model).toBe(v.models[e.payload.role as string]);
       expect(Number(e.payload.input_tokens)).toBeGreaterThan(0);
     }

@@ -183,3 +183,38 @@ describe("the case report", () => {
     );
   });
 });
+
+describe("the case report's cases that belong together", () => {
+  it("names the linked sellers' open and decided cases, and says nothing when there are none", () => {
+    const related = {
+      ...verdict,
+      related_cases: [
+        {
+          case_id: "case_lead",
+          seller_id: "slr_r1",
+          status: "decided",
+          decision: "fraud" as const,
+          hop: 1,
+          via: ["device", "payout_account"],
+          evidence_id: "ev_00000000000000aa",
+        },
+        {
+          case_id: "case_open",
+          seller_id: "slr_r2",
+          status: "queued",
+          decision: null,
+          hop: 2,
+          via: ["ip"],
+          evidence_id: "ev_00000000000000aa",
+        },
+      ],
+    };
+    const shown = reportText(buildReport({ verdict: related, evidence }));
+    expect(shown).toContain("Cases that belong together");
+    expect(shown).toContain(
+      "seller slr_r1, linked directly through device, payout_account; decided fraud",
+    );
+    expect(shown).toContain("seller slr_r2, 2 hops out through ip; open (queued)");
+    expect(text).not.toContain("Cases that belong together");
+  });
+});
