@@ -11,6 +11,7 @@ import type { BaselineCache } from "../tools/indicators/baselines.js";
 import type { DegreeProfile } from "../tools/links/types.js";
 import type { ModelGateway } from "../tools/model/gateway.js";
 import type { SearchProvider } from "../tools/search/types.js";
+import type { SimilarSellersAnswer } from "../tools/similar/index.js";
 import type { SqlPolicy } from "../tools/sql/policy.js";
 import type { Embedder } from "../tools/vector/types.js";
 import type { AuditSink } from "./audit-sink.js";
@@ -34,6 +35,8 @@ export interface InvestigationDeps {
   baselines: BaselineCache;
   /** The warehouse's spread of attribute degrees for an as-of (link analysis's hub cut), through the recorder. */
   linkProfile: (asOf: string) => Promise<DegreeProfile>;
+  /** The sellers that look most like a seller at an as-of (null: no profiled snapshot holds it), through the recorder. */
+  similarSellers?: (sellerId: string, asOf: string) => Promise<SimilarSellersAnswer | null>;
   /** The offline reasoner's weights, through the recorder (a replay decides with the recorded ones). */
   weights: () => Promise<ModelWeights>;
   /** Where every outside answer is recorded (live) or read back (replay). */

@@ -41,6 +41,7 @@ import {
   recordedLinkProfile,
   recordedProvider,
   recordedQueries,
+  recordedSimilarSellers,
   recordedWeights,
 } from "./recorded-tools.js";
 import { createRecorder, type Recorder } from "./recorder.js";
@@ -202,6 +203,7 @@ export function createInvestigator(options: InvestigatorOptions) {
       searchProviders: (options.searchProviders ?? []).map((p) => recordedProvider(p, recorder)),
       baselines: recordedBaselines(baselinesAt(asOf), recorder),
       linkProfile: recordedLinkProfile(linkProfiles, recorder),
+      similarSellers: recordedSimilarSellers(app, recorder, options.baselines?.freshnessHours),
       weights: recordedWeights(options.weights ?? shippedWeights(), recorder),
       recorder,
       budget,

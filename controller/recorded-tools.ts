@@ -3,7 +3,7 @@
 // tell a live run from a replay; the recorder decides where answers come from.
 
 import { priorWeights } from "../agents/reasoning/weights.js";
-import type { Queryable, QueryResult } from "../db/types.js";
+import type { Database, Queryable, QueryResult } from "../db/types.js";
 import { isAppError } from "../domain/errors.js";
 import type { ModelWeights } from "../domain/weights.js";
 import type { BaselineCache } from "../tools/indicators/baselines.js";
@@ -13,6 +13,7 @@ import {
   SearchProviderError,
   type SearchResult,
 } from "../tools/search/types.js";
+import { type SimilarSellersAnswer, similarSellers } from "../tools/similar/index.js";
 import type { Embedder } from "../tools/vector/types.js";
 import type { Recorder } from "./recorder.js";
 
@@ -74,6 +75,31 @@ export function recordedLinkProfile(
   recorder: Recorder,
 ): (asOf: string) => Promise<DegreeProfile> {
   return (asOf) => recorder.observe("link_profile", { asOf }, () => profile(asOf));
+}
+
+/**
+ * Similar-seller search seen through the recorder: a replay gets the neighbours the
+ * run got (the index search is approximate, and past verdicts change). No profiled
+ * snapshot holding the seller is an answer too (null), not a failure.
+ */
+export function recordedSimilarSellers(
+  app: Database,
+  recorder: Recorder,
+  freshnessHours?: number,
+): (sellerId: string, asOf: string) => Promise<SimilarSellersAnswer | null> {
+  return (sellerId, asOf) =>
+    recorder.observe("similar_sellers", { sellerId, asOf }, async () => {
+      try {
+        return await similarSellers(app, sellerId, {
+          asOf,
+          k: 10,
+          ...(freshnessHours === undefined ? {} : { freshnessHours }),
+        });
+      } catch (error) {
+        if (isAppError(error, "conflict") || isAppError(error, "not_found")) return null;
+        throw error;
+      }
+    });
 }
 
 /** An embedder seen through the recorder; a replay gives only the model's name and size. */

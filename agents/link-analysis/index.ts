@@ -17,6 +17,7 @@ import {
   NO_FINDINGS,
 } from "./offline.js";
 import { relatedCases } from "./related.js";
+import { similarEvidence } from "./similar.js";
 
 const FALLBACK = "the planner's hop count";
 
@@ -49,6 +50,22 @@ async function casesOf(
   return relatedCases(n, rows, found.evidence[0]?.id ?? "");
 }
 
+/** The look-alike sellers' evidence added to the findings (both modes; two statements). */
+async function withLookAlikes(
+  tools: LinkTools,
+  input: LinkInput,
+  found: LinkFindings,
+): Promise<LinkFindings> {
+  const answer = tools.similar ? await tools.similar(input.sellerId, input.asOf) : null;
+  if (!answer) return found;
+  return {
+    ...found,
+    evidence: [...found.evidence, similarEvidence(answer, tools.now())],
+    queries: found.queries + 2,
+    rows: found.rows + answer.neighbours.length,
+  };
+}
+
 export async function analyseNeighbourhood(
   input: LinkInput,
   tools: LinkTools & { cases?: Queryable },
@@ -63,7 +80,11 @@ export async function analyseNeighbourhood(
       degradations,
     };
   if (!gateway) {
-    const found = await analyseLinks(tools, input.sellerId, input.asOf, planned);
+    const found = await withLookAlikes(
+      tools,
+      input,
+      await analyseLinks(tools, input.sellerId, input.asOf, planned),
+    );
     const relatedCases = await casesOf(tools, found, input.caseId);
     return {
       result: { ...found, relatedCases, chosenBy: { by: "plan" } },
@@ -79,7 +100,11 @@ export async function analyseNeighbourhood(
     direct.neighbourhood,
   );
   const hops = choice.hops === null ? planned : affordableHops(choice.hops, input.task.maxQueries);
-  const found = hops === 1 ? direct : await analyseLinks(tools, input.sellerId, input.asOf, hops);
+  const found = await withLookAlikes(
+    tools,
+    input,
+    hops === 1 ? direct : await analyseLinks(tools, input.sellerId, input.asOf, hops),
+  );
   const spent = hops === 1 ? 0 : direct.queries;
   const result: LinkOutcome = {
     ...found,

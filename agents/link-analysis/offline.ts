@@ -10,6 +10,7 @@ import {
   type Neighbourhood,
   readNeighbourhood,
 } from "../../tools/links/index.js";
+import type { SimilarSellersAnswer } from "../../tools/similar/index.js";
 import { linkEvidence } from "./evidence.js";
 import { linkReadings, linkValues } from "./readings.js";
 
@@ -18,6 +19,8 @@ export interface LinkTools {
   warehouse: Queryable;
   /** The spread of attribute degrees hubs are judged against, for an as-of. */
   profile: (asOf: string) => Promise<DegreeProfile>;
+  /** The sellers that look most like this one, or null when no profiled snapshot holds it. */
+  similar?: (sellerId: string, asOf: string) => Promise<SimilarSellersAnswer | null>;
   now: () => string;
 }
 

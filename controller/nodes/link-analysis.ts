@@ -36,6 +36,7 @@ export async function linkAnalysis(
       warehouse: deps.warehouse,
       cases: deps.cases,
       profile: deps.linkProfile,
+      ...(deps.similarSellers ? { similar: deps.similarSellers } : {}),
       now: () => deps.now().toISOString(),
     },
     agentContext(deps, input.usage),

@@ -4,6 +4,7 @@
 // the HNSW answer walks the index and matches exact search; neighbours carry their
 // past verdicts; unknown sellers and missing snapshots are refused clearly.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createInvestigator } from "../../../controller/investigate.js";
 import { migrate } from "../../../db/migrate.js";
 import type { Database } from "../../../db/types.js";
 import { isAppError } from "../../../domain/errors.js";
@@ -205,6 +206,41 @@ export function similarSellersSuite(engine: string, open: () => Promise<TestData
       expect(answer.queries.verdicts.params).toEqual([answer.neighbours.map((n) => n.sellerId)]);
       expect(answer).toMatchObject({ snapshot: { id: snapshot.id }, method: "hnsw", k: 3 });
     });
+
+    it("an investigation's verdict carries the look-alike sellers and their decided cases as link evidence no reading cites", async () => {
+      const seller = primaries("account_takeover")[0] as string;
+      const expected = await similarSellers(db, seller, { asOf: labels.as_of, k: 10 });
+      const investigate = createInvestigator({ warehouse: db });
+      const result = await investigate({
+        subject: { type: "seller", id: seller },
+        allegation: "logins from a new device, then a payout change",
+        asOf: labels.as_of,
+      });
+      const lookAlikes = result.evidence.filter((e) => e.source.via === "similar_sellers");
+      expect(lookAlikes).toHaveLength(1);
+      const [evidence] = lookAlikes;
+      expect(evidence?.kind).toBe("link");
+      const data = evidence?.data as {
+        snapshot: { id: string };
+        neighbours: {
+          seller_id: string;
+          verdicts: { case_id: string; overridden_to: string | null }[];
+        }[];
+      };
+      expect(data.snapshot.id).toBe(snapshot.id);
+      expect(data.neighbours.map((n) => n.seller_id)).toEqual(
+        expected.neighbours.map((n) => n.sellerId),
+      );
+      // The neighbour decided earlier in this suite shows its case and the override.
+      const decided = data.neighbours.find((n) => n.verdicts.length > 0);
+      expect(decided?.verdicts[0]).toMatchObject({
+        case_id: "case-similar-1",
+        overridden_to: "suspicious",
+      });
+      expect(evidence?.source.locator).toContain(expected.queries.neighbours.sql.trim());
+      // Context only: no reading, hence no score, rests on it.
+      expect(result.readings.some((r) => r.evidence_id === evidence?.id)).toBe(false);
+    }, 120_000);
 
     it("a refresh of an instant whose snapshot predates profiles adds them", async () => {
       const seller = primaries("incentive_abuse")[0] as string;
