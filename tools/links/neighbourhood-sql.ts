@@ -2,9 +2,7 @@
 // takes the as-of and reads nothing after it, and each probes the warehouse's
 // indexes (orders by seller and by device/IP/address, logins by account and by
 // device/IP, payout changes by account, flags and enforcement by entity).
-import { PAYOUT_HOLDINGS, payoutHoldersOf } from "./sql.js";
-
-const holdings = (asOf: string) => PAYOUT_HOLDINGS.replaceAll("$T", asOf);
+import { holdings, ORDER_USES, payoutHoldersOf } from "./sql.js";
 
 /**
  * $1 frontier seller ids, $2 as-of, $3 least buyers for a farm, $4 bound per seller:
@@ -25,14 +23,7 @@ WITH owned AS (
   SELECT h.seller_id, 'payout_account', h.acct
     FROM (${holdings("$2")}) h
    WHERE h.seller_id = ANY($1::text[]) AND h.acct IS NOT NULL
-), order_uses AS (
-  SELECT DISTINCT o.seller_id, a.kind, a.value, o.buyer_id
-    FROM risk.orders o
-   CROSS JOIN LATERAL (VALUES
-     ('device', o.device_id), ('ip', host(o.ip)), ('address', o.shipping_address_id)
-   ) AS a(kind, value)
-   WHERE o.seller_id = ANY($1::text[]) AND o.created_at <= $2 AND a.value IS NOT NULL
-), used AS (
+), ${ORDER_USES}, used AS (
   SELECT seller_id, kind, value, count(*) AS buyers FROM order_uses GROUP BY seller_id, kind, value
 ), linkable AS (
   SELECT u.seller_id, u.kind, u.value, u.buyers FROM used u WHERE u.buyers >= $3

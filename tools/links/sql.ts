@@ -22,7 +22,21 @@ export const PAYOUT_HOLDINGS = `
     ) nx ON true
    WHERE s.registered_at <= $T`;
 
-const holdings = (asOf: string) => PAYOUT_HOLDINGS.replaceAll("$T", asOf);
+/** The payout accounts sellers held at an as-of bound to the parameter `asOf` names. */
+export const holdings = (asOf: string) => PAYOUT_HOLDINGS.replaceAll("$T", asOf);
+
+/**
+ * A CTE: each distinct (seller, attribute kind, value, buyer) of the orders sellers
+ * $1 received up to $2 — the devices, IPs and shipping addresses their buyers used.
+ */
+export const ORDER_USES = `order_uses AS (
+  SELECT DISTINCT o.seller_id, a.kind, a.value, o.buyer_id
+    FROM risk.orders o
+   CROSS JOIN LATERAL (VALUES
+     ('device', o.device_id), ('ip', host(o.ip)), ('address', o.shipping_address_id)
+   ) AS a(kind, value)
+   WHERE o.seller_id = ANY($1::text[]) AND o.created_at <= $2 AND a.value IS NOT NULL
+)`;
 
 /**
  * (seller_id, acct) as PAYOUT_HOLDINGS, for the accounts in `accounts` only: each
@@ -79,14 +93,7 @@ WITH logins AS (
 ), owned AS (
   SELECT seller_id, kind, value, 'login' AS role FROM logins
   UNION ALL SELECT seller_id, kind, value, 'payout' FROM payouts
-), order_uses AS (
-  SELECT DISTINCT o.seller_id, a.kind, a.value, o.buyer_id
-    FROM risk.orders o
-   CROSS JOIN LATERAL (VALUES
-     ('device', o.device_id), ('ip', host(o.ip)), ('address', o.shipping_address_id)
-   ) AS a(kind, value)
-   WHERE o.seller_id = ANY($1::text[]) AND o.created_at <= $2 AND a.value IS NOT NULL
-), orders AS (
+), ${ORDER_USES}, orders AS (
   SELECT seller_id, kind, value, count(*) AS buyers FROM order_uses GROUP BY seller_id, kind, value
 ), owned_keys AS (
   SELECT DISTINCT kind, value FROM owned
