@@ -195,15 +195,19 @@ export function createInvestigator(options: InvestigatorOptions) {
         ? createRedactor(caseRedactionKey(await installationSecret(), theCase.id))
         : null;
     const traced = tracing && redactor ? caseTracer(redactor) : null;
+    const caseBaselines = baselinesAt(asOf);
     const deps: InvestigationDeps = {
       warehouse: recordedQueries(options.warehouse, "warehouse", recorder),
       corpus: recordedQueries(app, "corpus", recorder),
       cases: recordedQueries(app, "cases", recorder),
       embedder: options.embedder ? recordedEmbedder(options.embedder, recorder) : null,
       searchProviders: (options.searchProviders ?? []).map((p) => recordedProvider(p, recorder)),
-      baselines: recordedBaselines(baselinesAt(asOf), recorder),
+      baselines: recordedBaselines(caseBaselines, recorder),
       linkProfile: recordedLinkProfile(linkProfiles, recorder),
-      similarSellers: recordedSimilarSellers(app, recorder, options.baselines?.freshnessHours),
+      similarSellers: recordedSimilarSellers(app, recorder, {
+        freshnessHours: options.baselines?.freshnessHours,
+        caseSnapshot: () => caseBaselines.snapshot(),
+      }),
       weights: recordedWeights(options.weights ?? shippedWeights(), recorder),
       recorder,
       budget,

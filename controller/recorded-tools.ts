@@ -85,14 +85,26 @@ export function recordedLinkProfile(
 export function recordedSimilarSellers(
   app: Database,
   recorder: Recorder,
-  freshnessHours?: number,
+  options: {
+    freshnessHours?: number | undefined;
+    /** Resolves the case's own baseline snapshot first (computing it if none exists), so
+     *  the search reads that snapshot's profiles whether it ran before or after the
+     *  indicators that would otherwise have computed it. */
+    caseSnapshot: () => Promise<unknown>;
+  },
 ): (sellerId: string, asOf: string) => Promise<SimilarSellersAnswer | null> {
+  const { freshnessHours } = options;
   return (sellerId, asOf) =>
     recorder.observe("similar_sellers", { sellerId, asOf }, async () => {
+      // A snapshot that cannot be had fails the indicators, not this: then there is none.
+      await options.caseSnapshot().catch(() => undefined);
       try {
         return await similarSellers(app, sellerId, {
           asOf,
           k: 10,
+          // What was decided after the case's as-of is not known from there (and would
+          // make a resumed run see other verdicts than its first attempt).
+          verdictsBy: asOf,
           ...(freshnessHours === undefined ? {} : { freshnessHours }),
         });
       } catch (error) {

@@ -58,11 +58,16 @@ async function withLookAlikes(
 ): Promise<LinkFindings> {
   const answer = tools.similar ? await tools.similar(input.sellerId, input.asOf) : null;
   if (!answer) return found;
+  const { neighbours, verdicts } = answer.queries;
   return {
     ...found,
     evidence: [...found.evidence, similarEvidence(answer, tools.now())],
     queries: found.queries + 2,
     rows: found.rows + answer.neighbours.length,
+    lookAlikeQueries: [
+      { purpose: "nearest seller profiles", sql: neighbours.sql, params: neighbours.params },
+      { purpose: "their decided cases", sql: verdicts.sql, params: verdicts.params },
+    ],
   };
 }
 

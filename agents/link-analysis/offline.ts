@@ -32,6 +32,8 @@ export interface LinkFindings {
   hops: number;
   queries: number;
   rows: number;
+  /** The statements that found the look-alike sellers, when they were asked. */
+  lookAlikeQueries?: { purpose: string; sql: string; params: unknown[] }[];
 }
 
 /** Statements a build of `hops` hops runs at most: three a hop, then block and history. */

@@ -51,6 +51,8 @@ export async function linkAnalysis(
       hops: result.hops,
       chosen_by: result.chosenBy.by,
     });
+  for (const q of result.lookAlikeQueries ?? [])
+    await record("sql_executed", { purpose: q.purpose, query: q.sql, params: q.params });
   for (const e of result.evidence) await record("evidence_added", evidenceEvent(e));
   return {
     evidence: result.evidence,

@@ -14,18 +14,24 @@ export interface PastVerdict {
   overriddenTo: string | null;
 }
 
-/** Every decided (or reviewed) seller case of `sellerIds`, newest first per seller. */
+/**
+ * Every decided (or reviewed) seller case of `sellerIds`, newest first per seller;
+ * with $2, only verdicts and reviews made by that instant (an investigation looks
+ * from its as-of and must not see what was decided after it).
+ */
 export const PAST_VERDICTS_SQL = `
 SELECT DISTINCT ON (c.case_id)
        c.case_id, c.subject_id AS seller_id, v.verdict->>'decision' AS decision,
        v.verdict_hash, v.created_at AS decided_at,
        (SELECT CASE WHEN r.outcome = 'overridden' THEN r.decision END
         FROM casehound.reviews r WHERE r.case_id = c.case_id
+          AND ($2::timestamptz IS NULL OR r.created_at <= $2::timestamptz)
         ORDER BY r.created_at DESC LIMIT 1) AS overridden_to
 FROM casehound.cases c
 JOIN casehound.verdicts v ON v.case_id = c.case_id
 WHERE c.subject_type = 'seller' AND c.subject_id = ANY($1::text[])
   AND c.status IN ('decided', 'reviewed')
+  AND ($2::timestamptz IS NULL OR v.created_at <= $2::timestamptz)
 ORDER BY c.case_id, v.created_at DESC`;
 
 interface Row {
@@ -40,8 +46,9 @@ interface Row {
 export async function pastVerdicts(
   db: Queryable,
   sellerIds: readonly string[],
+  decidedBy: string | null = null,
 ): Promise<PastVerdict[]> {
-  const { rows } = await db.query<Row>(PAST_VERDICTS_SQL, [sellerIds]);
+  const { rows } = await db.query<Row>(PAST_VERDICTS_SQL, [sellerIds, decidedBy]);
   return rows
     .map((r) => ({
       caseId: r.case_id,

@@ -64,7 +64,10 @@ export function createBaselineCache(
   app: Database,
   asOf: string,
   options: BaselineCacheOptions = {},
-): BaselineCache {
+): BaselineCache & {
+  /** The snapshot this case compares against (found, or computed once, on first use). */
+  snapshot(): Promise<BaselineSnapshotRef>;
+} {
   const store = options.store ?? createSnapshotStore(app);
   let resolved: Promise<{ ref: BaselineSnapshotRef; rows: Map<string, BaselineRow> }> | undefined;
   const resolve = () => {
@@ -85,6 +88,9 @@ export function createBaselineCache(
   };
 
   return {
+    async snapshot() {
+      return (await resolve()).ref;
+    },
     async compare(definition, category, value) {
       const scope = `category:${category}`;
       const { ref, rows } = await resolve();

@@ -34,6 +34,8 @@ export interface SimilarOptions {
   method?: SearchMethod;
   efSearch?: number;
   freshnessHours?: number;
+  /** Only past verdicts (and reviews) made by this instant; unset: all of them. */
+  verdictsBy?: string;
 }
 
 export interface SimilarSeller {
@@ -96,7 +98,8 @@ export async function similarSellers(
   const rows = await runSearch(db, neighbourQuery.sql, params, neighbourQuery.settings ?? {});
   rows.sort((a, b) => a.distance - b.distance || a.seller_id.localeCompare(b.seller_id));
   const ids = rows.map((r) => r.seller_id);
-  const verdicts = await pastVerdicts(db, ids);
+  const verdictsBy = options.verdictsBy ?? null;
+  const verdicts = await pastVerdicts(db, ids, verdictsBy);
   return {
     sellerId,
     category: own.category,
@@ -112,7 +115,7 @@ export async function similarSellers(
     })),
     queries: {
       neighbours: neighbourQuery,
-      verdicts: { sql: PAST_VERDICTS_SQL, params: [ids] },
+      verdicts: { sql: PAST_VERDICTS_SQL, params: [ids, verdictsBy] },
     },
   };
 }

@@ -10,6 +10,8 @@ import { createInvestigator } from "../../../controller/investigate.js";
 import { migrate } from "../../../db/migrate.js";
 import { verifyChain } from "../../../domain/audit.js";
 import { promptRefOf } from "../../../prompts/index.js";
+import { LINKS_PROMPT } from "../../../prompts/links.js";
+import { promptRef } from "../../../prompts/prompt.js";
 import { seedWorld } from "../../../world/generate.js";
 import type { WorldLabels } from "../../../world/labels.js";
 import { pgliteInMemory, type TestDatabase } from "../../support/engines.js";
@@ -121,7 +123,10 @@ describe("LLM mode through ChatOpenAI and an OpenAI-compatible server", () => {
     expect(calls.length).toBeGreaterThanOrEqual(4);
     for (const call of calls) {
       const role = call.payload.role as "planner";
-      expect(call.payload.prompt_hash).toBe(promptRefOf(role).hash);
+      // The sql role's model also directs the link analysis, with that agent's prompt.
+      const prompt =
+        call.payload.prompt_id === LINKS_PROMPT.id ? promptRef(LINKS_PROMPT) : promptRefOf(role);
+      expect(call.payload.prompt_hash).toBe(prompt.hash);
       expect(call.payload.model).toBe("openai:gpt-4o-mini");
       expect(call.payload.tokens_estimated).toBe(false);
       expect(Number(call.payload.input_tokens)).toBeGreaterThan(0);
@@ -162,6 +167,7 @@ describe("LLM mode through ChatOpenAI and an OpenAI-compatible server", () => {
           "submit_reflection",
           "search_web",
           "submit_claims",
+          "choose_hops",
         ]).toContain(name);
       expect(request.headers.authorization).toBe("Bearer <redacted>");
     }

@@ -203,13 +203,25 @@ export function similarSellersSuite(engine: string, open: () => Promise<TestData
       expect(new Set(again.rows.map((r) => r.seller_id))).toEqual(
         new Set(answer.neighbours.map((n) => n.sellerId)),
       );
-      expect(answer.queries.verdicts.params).toEqual([answer.neighbours.map((n) => n.sellerId)]);
+      expect(answer.queries.verdicts.params).toEqual([
+        answer.neighbours.map((n) => n.sellerId),
+        null,
+      ]);
       expect(answer).toMatchObject({ snapshot: { id: snapshot.id }, method: "hnsw", k: 3 });
     });
 
-    it("an investigation's verdict carries the look-alike sellers and their decided cases as link evidence no reading cites", async () => {
+    it("an investigation's verdict carries the look-alike sellers and their cases decided by its as-of, as link evidence no reading cites", async () => {
       const seller = primaries("account_takeover")[0] as string;
       const expected = await similarSellers(db, seller, { asOf: labels.as_of, k: 10 });
+      const nearest = expected.neighbours[0]?.sellerId as string;
+      // Decided before the as-of: shown. case-similar-1 (decided after it): not.
+      await storeDecidedCase(db, {
+        caseId: "case-similar-early",
+        sellerId: nearest,
+        decision: "fraud",
+        verdictHash: "b".repeat(64),
+        at: new Date(Date.parse(labels.as_of) - 10 * 86_400_000).toISOString(),
+      });
       const investigate = createInvestigator({ warehouse: db });
       const result = await investigate({
         subject: { type: "seller", id: seller },
@@ -222,22 +234,20 @@ export function similarSellersSuite(engine: string, open: () => Promise<TestData
       expect(evidence?.kind).toBe("link");
       const data = evidence?.data as {
         snapshot: { id: string };
-        neighbours: {
-          seller_id: string;
-          verdicts: { case_id: string; overridden_to: string | null }[];
-        }[];
+        neighbours: { seller_id: string; verdicts: { case_id: string }[] }[];
       };
       expect(data.snapshot.id).toBe(snapshot.id);
       expect(data.neighbours.map((n) => n.seller_id)).toEqual(
         expected.neighbours.map((n) => n.sellerId),
       );
-      // The neighbour decided earlier in this suite shows its case and the override.
-      const decided = data.neighbours.find((n) => n.verdicts.length > 0);
-      expect(decided?.verdicts[0]).toMatchObject({
-        case_id: "case-similar-1",
-        overridden_to: "suspicious",
-      });
+      const shown = data.neighbours.flatMap((n) => n.verdicts.map((v) => v.case_id));
+      expect(data.neighbours[0]?.verdicts.map((v) => v.case_id)).toEqual(["case-similar-early"]);
+      expect(shown).not.toContain("case-similar-1");
       expect(evidence?.source.locator).toContain(expected.queries.neighbours.sql.trim());
+      expect(evidence?.source.params[1]).toEqual([
+        expected.neighbours.map((n) => n.sellerId),
+        labels.as_of,
+      ]);
       // Context only: no reading, hence no score, rests on it.
       expect(result.readings.some((r) => r.evidence_id === evidence?.id)).toBe(false);
     }, 120_000);
