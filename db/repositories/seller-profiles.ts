@@ -2,6 +2,7 @@
 // category peers at a baseline snapshot's instant, stored as a vector. The
 // percentiles are computed here, set-based in SQL, from the values the snapshot job
 // read; the nearest-neighbour search over them is tools/similar.
+import { parseVector } from "../type-parsers.js";
 import type { Database, Queryable } from "../types.js";
 
 /** One seller's value of every catalogued indicator (null: no value), in catalogue order. */
@@ -58,13 +59,17 @@ export async function readSellerProfile(
   snapshotId: string,
   sellerId: string,
 ): Promise<StoredProfile | null> {
-  const { rows } = await db.query<{ seller_id: string; category: string; profile: number[] }>(
-    `SELECT seller_id, category, profile FROM casehound.seller_profiles
+  // As text, parsed here: the answer must not depend on whether this connection has
+  // registered the vector type's parser (a pool opened without migrating has not).
+  const { rows } = await db.query<{ seller_id: string; category: string; profile: string }>(
+    `SELECT seller_id, category, profile::text AS profile FROM casehound.seller_profiles
      WHERE snapshot_id = $1 AND seller_id = $2`,
     [snapshotId, sellerId],
   );
   const row = rows[0];
-  return row ? { sellerId: row.seller_id, category: row.category, profile: row.profile } : null;
+  return row
+    ? { sellerId: row.seller_id, category: row.category, profile: parseVector(row.profile) }
+    : null;
 }
 
 /**
