@@ -10,10 +10,15 @@ import { Decision } from "../../domain/verdict.js";
 export const PAGE_SIZE = 25;
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+// A real calendar day the database accepts: JavaScript rolls 2026-02-31 over to March
+// and takes year 0, PostgreSQL refuses both, so the day must survive a round trip.
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((d) => !Number.isNaN(Date.parse(d)));
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return d >= "0001-01-01" && !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
+  });
 
 const QueueQuery = z.object({
   status: optional(CaseStatus),

@@ -25,6 +25,12 @@ describe("the queue's query string", () => {
     expect(q.page).toBe(1);
   });
 
+  it("drops a day the calendar or the database does not have", () => {
+    for (const bad of ["2026-02-31", "2026-13-01", "0000-01-01"])
+      expect(filterOf(parseQueueQuery({ from: bad, to: bad }))).toEqual({});
+    expect(filterOf(parseQueueQuery({ to: "2024-02-29" }))).toEqual({ to: "2024-02-29" });
+  });
+
   it("links to another page of the same view", () => {
     const q = parseQueueQuery({ decision: "fraud", sort: "oldest", page: "2" });
     expect(withPage(q, 3)).toBe("?decision=fraud&sort=oldest&page=3");
