@@ -1,5 +1,7 @@
 // Parsers for command-line values: each rejects bad input with a one-line reason.
 import { InvalidArgumentError } from "commander";
+import type { Subject } from "../domain/case.js";
+import { SUBJECT_ID_MAX, SUBJECT_ID_PATTERN, SUBJECT_TYPE_NAMES } from "../domain/vocabulary.js";
 
 export function parseSeed(value: string): number {
   if (!/^\d{1,10}$/.test(value) || Number(value) > 0xffffffff) {
@@ -49,4 +51,22 @@ export function parseK(value: string): number {
     throw new InvalidArgumentError("must be a whole number from 1 to 100.");
   }
   return Number(value);
+}
+
+/** `seller:ID`, `buyer:ID` or `order:ID`, by the same rule as the Subject schema (domain/case.ts). */
+export function parseSubjectArgument(value: string): Subject {
+  const at = value.indexOf(":");
+  const type = SUBJECT_TYPE_NAMES.find((t) => t === value.slice(0, at));
+  const id = value.slice(at + 1).trim();
+  if (
+    at < 0 ||
+    !type ||
+    id.length === 0 ||
+    id.length > SUBJECT_ID_MAX ||
+    !SUBJECT_ID_PATTERN.test(id)
+  )
+    throw new InvalidArgumentError(
+      "must be seller:ID, buyer:ID or order:ID (letters, digits, _ . : -).",
+    );
+  return { type, id };
 }

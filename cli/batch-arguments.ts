@@ -1,12 +1,9 @@
-// Parsers for the batch commands' values, and the create request built from them
-// (the file read and parsed here too) — all before any database opens.
-import { readFileSync, statSync } from "node:fs";
-import { basename } from "node:path";
+// Parsers for the batch commands' values, run by commander while it reads the
+// arguments: plain checks, no schema library, so a usage error answers at once.
+// The create request built from them is cli/batch-request.ts.
 import { InvalidArgumentError } from "commander";
-import { FlaggedSelection, MAX_BATCH_ROWS } from "../domain/batch.js";
 import { AppError } from "../domain/errors.js";
-import type { BatchRequest } from "../server/batch/create.js";
-import { MAX_FILE_BYTES, parseSubjectsFile } from "../server/batch/subjects-file.js";
+import { MAX_BATCH_ROWS } from "../domain/vocabulary.js";
 
 export function parseScore(value: string): number {
   if (!/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(value))
@@ -46,72 +43,4 @@ export function parseText(value: string): string {
   if (value.trim() === "" || value.length > 200 || value.includes("\u0000"))
     throw new InvalidArgumentError("must be 1 to 200 characters.");
   return value.trim();
-}
-
-export interface CreateArguments {
-  flagged?: boolean;
-  flagSource?: string;
-  minScore?: number;
-  since?: string;
-  until?: string;
-  category?: string;
-  notReviewedSince?: string;
-  limit?: number;
-  file?: string;
-}
-
-const SELECTION_FLAGS = {
-  flagSource: "--flag-source",
-  minScore: "--min-score",
-  since: "--since",
-  until: "--until",
-  category: "--category",
-  notReviewedSince: "--not-reviewed-since",
-  limit: "--limit",
-} as const;
-
-/** The batch the options ask for; usage errors (exit 2) for a bad combination or file. */
-export function batchRequest(options: CreateArguments): BatchRequest {
-  if (Boolean(options.flagged) === Boolean(options.file))
-    throw new AppError(
-      "bad_argument",
-      "say which subjects: --flagged or --file <path> (one of them)",
-    );
-  const given = Object.entries(SELECTION_FLAGS).filter(
-    ([name]) => options[name as keyof CreateArguments] !== undefined,
-  );
-  if (options.file) {
-    if (given.length > 0)
-      throw new AppError(
-        "bad_argument",
-        `${given.map(([, flag]) => flag).join(", ")} ${given.length > 1 ? "go" : "goes"} with --flagged, not --file`,
-      );
-    return readSubjectsFile(options.file);
-  }
-  if (options.since && options.until && options.since >= options.until)
-    throw new AppError("bad_argument", "--since must be before --until");
-  const selection = FlaggedSelection.parse(
-    Object.fromEntries(given.map(([name]) => [name, options[name as keyof CreateArguments]])),
-  );
-  return { kind: "flagged", selection };
-}
-
-function readSubjectsFile(path: string): BatchRequest {
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (!stat.isFile()) throw new AppError("bad_argument", `--file ${path} is not a file`);
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError("bad_argument", `cannot read --file ${path}: ${(error as Error).message}`);
-  }
-  if (size > MAX_FILE_BYTES)
-    throw new AppError(
-      "bad_argument",
-      `--file ${path} is larger than ${MAX_FILE_BYTES} bytes; split it`,
-    );
-  const name = basename(path);
-  const { format, rows } = parseSubjectsFile(name, readFileSync(path, "utf8"));
-  return { kind: "file", name, format, rows };
 }

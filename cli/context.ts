@@ -1,8 +1,8 @@
 // What every command needs: the parsed environment and a database that is migrated
-// on open and always closed. The database modules load only when a command opens one,
-// so `--help` and usage errors never pay for them.
+// on open and always closed. The environment's schema and the database modules load
+// only when a command runs, so `--help` and usage errors never pay for them.
 import { join } from "node:path";
-import { type Env, loadEnv } from "../config/env.js";
+import type { Env } from "../config/env.js";
 import type { Database } from "../db/types.js";
 
 export interface CommandContext {
@@ -11,8 +11,9 @@ export interface CommandContext {
 
 let cached: CommandContext | undefined;
 
-export function context(): CommandContext {
+export async function context(): Promise<CommandContext> {
   if (!cached) {
+    const { loadEnv } = await import("../config/env.js");
     cached = { env: loadEnv() };
   }
   return cached;
@@ -22,7 +23,7 @@ export function context(): CommandContext {
 export async function withDatabase<T>(
   fn: (db: Database, ctx: CommandContext) => Promise<T>,
 ): Promise<T> {
-  const ctx = context();
+  const ctx = await context();
   const [{ openDatabase }, { migrate }] = await Promise.all([
     import("../db/connect.js"),
     import("../db/migrate.js"),

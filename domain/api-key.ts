@@ -3,8 +3,9 @@
 // against its hash. Roles are fixed by code: a key can never grant itself more.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { ROLE_NAMES } from "./vocabulary.js";
 
-export const Role = z.enum(["service", "analyst", "admin"]);
+export const Role = z.enum(ROLE_NAMES);
 export type Role = z.infer<typeof Role>;
 
 /** What each role may do. Reading cases is open to every role; the rest is not. */

@@ -3,9 +3,9 @@
 // with its own audit chain; a row intake refused keeps its reason instead.
 import { z } from "zod";
 import { EARLIEST_INSTANT_MS, hasNoNul, Subject } from "./case.js";
+import { MAX_BATCH_ROWS } from "./vocabulary.js";
 
-/** At most this many cases in one batch (a file's rows, a selection's limit). */
-export const MAX_BATCH_ROWS = 10_000;
+export { MAX_BATCH_ROWS };
 
 const Instant = z.iso
   .datetime({ offset: true })

@@ -1,8 +1,9 @@
 // A case: who is investigated (the subject), for what (the allegation), from where.
 import { z } from "zod";
 import { Typology } from "./typology.js";
+import { SUBJECT_ID_MAX, SUBJECT_ID_PATTERN, SUBJECT_TYPE_NAMES } from "./vocabulary.js";
 
-export const SubjectType = z.enum(["seller", "buyer", "order"]);
+export const SubjectType = z.enum(SUBJECT_TYPE_NAMES);
 
 export const Subject = z.object({
   type: SubjectType.describe("what kind of entity is investigated"),
@@ -10,8 +11,8 @@ export const Subject = z.object({
     .string()
     .trim()
     .min(1)
-    .max(128)
-    .regex(/^[\w.:-]+$/, "may contain only letters, digits, '_', '.', ':' and '-'")
+    .max(SUBJECT_ID_MAX)
+    .regex(SUBJECT_ID_PATTERN, "may contain only letters, digits, '_', '.', ':' and '-'")
     .describe("the entity's id in the warehouse"),
 });
 export type Subject = z.infer<typeof Subject>;

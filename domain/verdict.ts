@@ -4,8 +4,9 @@ import { Subject } from "./case.js";
 import { BaselineSnapshotRef } from "./indicator.js";
 import { ModelRole } from "./model-role.js";
 import { Typology } from "./typology.js";
+import { DECISION_NAMES } from "./vocabulary.js";
 
-export const Decision = z.enum(["fraud", "suspicious", "not_fraud", "insufficient_evidence"]);
+export const Decision = z.enum(DECISION_NAMES);
 export type Decision = z.infer<typeof Decision>;
 
 export const RecommendedAction = z.enum(["ban", "restrict", "monitor", "no_action"]);

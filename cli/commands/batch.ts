@@ -7,8 +7,6 @@ import type { Database } from "../../db/types.js";
 import { parseWorkers } from "../arguments.js";
 import {
   batchIdArgument,
-  batchRequest,
-  type CreateArguments,
   parseInstant,
   parseKey,
   parseLimit,
@@ -16,8 +14,9 @@ import {
   parseText,
 } from "../batch-arguments.js";
 import { RESULT_COLUMNS, resultCsvLine, statusText } from "../batch-output.js";
+import type { CreateArguments } from "../batch-request.js";
 import type { DriveOptions } from "../batch-wait.js";
-import { type CommandContext, withDatabase } from "../context.js";
+import { withDatabase } from "../context.js";
 import { table } from "../format.js";
 import { withCaseRunner } from "../runner.js";
 
@@ -60,6 +59,7 @@ export function registerBatchCommands(program: Command): void {
       .option("--key <key>", "idempotency key: the same key again is the same batch", parseKey)
       .option("--wait", "investigate the cases here, show progress and print a summary"),
   ).action(async (options: CreateArguments & DriveOptions & { key?: string; wait?: boolean }) => {
+    const { batchRequest } = await import("../batch-request.js");
     const request = batchRequest(options);
     const { createBatch } = await import("../../server/batch/create.js");
     await withCaseRunner(async (runner, db, ctx, warehouse) => {

@@ -9,7 +9,7 @@ export function registerDbCommands(program: Command): void {
   db.command("migrate")
     .description("apply pending schema migrations")
     .action(async () => {
-      const { env } = context();
+      const { env } = await context();
       const { openDatabase } = await import("../../db/connect.js");
       const { migrate } = await import("../../db/migrate.js");
       const database = await openDatabase(env);

@@ -34,7 +34,7 @@ export function registerDemoCommand(program: Command): void {
     .addOption(progressOption())
     .addOption(noProgressOption())
     .action(async (options: { dir?: string; seed: number; progress?: boolean }) => {
-      const { env } = context();
+      const { env } = await context();
       const progress = progressReporter(options);
       const dir = options.dir ?? join(env.CASEHOUND_DATA_DIR, "demo");
       console.log(`casehound demo: a fresh embedded database in ${dir}`);

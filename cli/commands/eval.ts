@@ -5,7 +5,7 @@
 // never saw. The engine's modules load once the arguments are parsed.
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { AppError } from "../../domain/errors.js";
-import { TYPOLOGIES } from "../../domain/typology.js";
+import { TYPOLOGY_NAMES as TYPOLOGIES } from "../../domain/vocabulary.js";
 import type { VariantMode } from "../../world/modes.js";
 import type { WorldSizeName } from "../../world/sizes.js";
 import { parseSeed } from "../arguments.js";
@@ -74,7 +74,7 @@ export function registerEvalCommand(program: Command): void {
           "bad_argument",
           `--train-seeds and --test-seeds must differ (${overlap.join(", ")} in both)`,
         );
-      const { env } = context();
+      const { env } = await context();
       const progress = progressReporter(options);
       const { flushTraces } = await import("../../controller/tracing.js");
       const { evalWorld } = await import("../eval/world-eval.js");

@@ -2,29 +2,16 @@
 // case report in plain text or as JSON (verdict and evidence).
 import { type Command, InvalidArgumentError, Option } from "commander";
 import type { AuditEvent } from "../../domain/audit.js";
-import { parseSubject, type Subject } from "../../domain/case.js";
+import type { Subject } from "../../domain/case.js";
 import { AppError } from "../../domain/errors.js";
 import type { Evidence } from "../../domain/evidence.js";
-import { TYPOLOGIES, type Typology } from "../../domain/typology.js";
+import type { Typology } from "../../domain/typology.js";
 import type { Verdict } from "../../domain/verdict.js";
+import { TYPOLOGY_NAMES } from "../../domain/vocabulary.js";
+import { parseSubjectArgument } from "../arguments.js";
 import { context } from "../context.js";
 import { noProgressOption, progressOption, progressReporter } from "../progress.js";
 import { withCaseRunner } from "../runner.js";
-
-function subjectArgument(value: string): Subject {
-  const parsed = (() => {
-    try {
-      return parseSubject(value);
-    } catch {
-      return undefined;
-    }
-  })();
-  if (!parsed)
-    throw new InvalidArgumentError(
-      "must be seller:ID, buyer:ID or order:ID (letters, digits, _ . : -).",
-    );
-  return parsed;
-}
 
 function keyArgument(value: string): string {
   if (!/^[A-Za-z0-9_.:-]{1,200}$/.test(value))
@@ -55,10 +42,10 @@ export function registerInvestigateCommand(program: Command): void {
     .requiredOption(
       "--subject <type:id>",
       "who is investigated, e.g. seller:slr_0a9s98o",
-      subjectArgument,
+      parseSubjectArgument,
     )
     .requiredOption("--allegation <text>", "what the escalation alleges")
-    .addOption(new Option("--hint <typology...>", "suspected typologies").choices(TYPOLOGIES))
+    .addOption(new Option("--hint <typology...>", "suspected typologies").choices(TYPOLOGY_NAMES))
     .option(
       "--as-of <iso>",
       "investigate as of this instant (default: the warehouse's as-of, else now)",
@@ -90,7 +77,7 @@ export function registerInvestigateCommand(program: Command): void {
         else process.stdout.write(reportText(buildReport({ verdict, evidence })));
       };
       // A server holding the embedded data directory takes the case (server/local-endpoint.ts).
-      const { env } = context();
+      const { env } = await context();
       const endpoint = env.DATABASE_URL
         ? undefined
         : (await import("../../server/local-endpoint.js")).readLocalEndpoint(

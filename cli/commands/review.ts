@@ -3,7 +3,8 @@
 // and appended to the case's audit chain.
 import { type Command, Option } from "commander";
 import { AppError } from "../../domain/errors.js";
-import { Decision } from "../../domain/verdict.js";
+import type { Decision } from "../../domain/verdict.js";
+import { DECISION_NAMES } from "../../domain/vocabulary.js";
 import { withDatabase } from "../context.js";
 
 interface ReviewOptions {
@@ -23,7 +24,7 @@ export function registerReviewCommand(program: Command): void {
     .option("--approve", "the verdict stands")
     .addOption(
       new Option("--override <decision>", "the decision that stands instead").choices(
-        Decision.options,
+        DECISION_NAMES,
       ),
     )
     .requiredOption("--reason <text>", "why")

@@ -1,7 +1,6 @@
 // `casehound seed`: generate a demo world into the configured warehouse.
 
 import { type Command, Option } from "commander";
-import { assertLabelsWritable, writeLabels } from "../../world/labels.js";
 import { VARIANT_MODES, type VariantMode } from "../../world/modes.js";
 import { WORLD_SIZE_NAMES, type WorldSizeName } from "../../world/sizes.js";
 import { parseSeed } from "../arguments.js";
@@ -43,7 +42,9 @@ export function registerSeedCommand(program: Command): void {
     .addOption(progressOption())
     .addOption(noProgressOption())
     .action(async (options: SeedCommandOptions) => {
-      const labelsPath = options.labels ?? defaultLabelsPath(context().env);
+      const { env } = await context();
+      const labelsPath = options.labels ?? defaultLabelsPath(env);
+      const { assertLabelsWritable, writeLabels } = await import("../../world/labels.js");
       assertLabelsWritable(labelsPath, { replace: options.replace === true });
       const progress = progressReporter(options);
       const { seedWorld, truncateWarehouse } = await import("../../world/generate.js");
@@ -58,7 +59,7 @@ export function registerSeedCommand(program: Command): void {
         });
         writeLabels(labelsPath, result.labels);
         progress("embedding the corpus for search");
-        await prepareSearch(db, context().env);
+        await prepareSearch(db, env);
         // The world's own instant, so its first case finds its baselines ready.
         progress("computing the baseline snapshot");
         const snapshot = await refreshBaselineSnapshot(db, db, result.labels.as_of);

@@ -39,7 +39,7 @@ export function registerServeCommand(program: Command): void {
     )
     .option("--no-seed", "do not seed the demo world into an empty embedded warehouse")
     .action(async (options: ServeOptions) => {
-      const { env } = context();
+      const { env } = await context();
       const workers = options.workers !== false;
       if (!workers && !env.DATABASE_URL)
         throw new AppError(

@@ -6,7 +6,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { AppError } from "../../domain/errors.js";
-import { TYPOLOGIES } from "../../domain/typology.js";
+import { TYPOLOGY_NAMES as TYPOLOGIES } from "../../domain/vocabulary.js";
 import type { VariantMode } from "../../world/modes.js";
 import { context } from "../context.js";
 import { table } from "../format.js";
@@ -71,7 +71,7 @@ export function registerTrainCommand(program: Command): void {
           "bad_argument",
           `--holdout-seeds must not repeat training seeds (${overlap.join(", ")})`,
         );
-      const { env } = context();
+      const { env } = await context();
       const progress = progressReporter(options);
       const { runTraining } = await import("../train/run-training.js");
       const worlds = (seeds: number[]) =>

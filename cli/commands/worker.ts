@@ -30,7 +30,7 @@ export function registerWorkerCommand(program: Command): void {
       parseWorkers,
     )
     .action(async (options: WorkerCommandOptions) => {
-      const { env } = context();
+      const { env } = await context();
       // Refused before any database opens: the embedded one would work alone.
       if (!env.DATABASE_URL) throw new AppError("bad_argument", WORKER_NEEDS_POSTGRES);
       const concurrency = options.concurrency ?? env.CASEHOUND_WORKERS;

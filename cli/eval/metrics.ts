@@ -1,7 +1,8 @@
 // Evaluation metrics over labelled verdicts: confusion matrix, per-typology
 // precision/recall/F1 and their macro average, calibration of the risk score
 // (Brier score, expected calibration error) and latency percentiles. Pure.
-import { TYPOLOGIES, type Typology } from "../../domain/typology.js";
+import type { Typology } from "../../domain/typology.js";
+import { TYPOLOGY_NAMES as TYPOLOGIES } from "../../domain/vocabulary.js";
 
 export type Label = Typology | "none";
 export const LABELS: readonly Label[] = [...TYPOLOGIES, "none"];

@@ -5,11 +5,11 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   batchIdArgument,
-  batchRequest,
   parseInstant,
   parseLimit,
   parseScore,
 } from "../../../cli/batch-arguments.js";
+import { batchRequest } from "../../../cli/batch-request.js";
 import { isAppError } from "../../../domain/errors.js";
 import { removeDir, tempDir } from "../../support/engines.js";
 
