@@ -9,8 +9,9 @@
 // head it knows — instead of a transaction of six (lock, step keys, head, insert).
 // The chain's keys keep that safe: if anything else appended meanwhile (an analyst's
 // assignment, a process that took the run over) the event's seq or step key is
-// already taken, the insert fails whole, and the batch goes the locking way, which
-// reads the chain afresh. About 110 fewer statements a batch case.
+// already taken (or the head it knows is gone), the insert fails whole, and the
+// batch goes the locking way, which reads the chain afresh. About 110 fewer
+// statements a batch case.
 import type { AuditEvent, AuditEventDraft } from "../../domain/audit.js";
 import { chainEvent } from "../../domain/audit.js";
 import { groupCommit } from "../group-commit.js";
@@ -51,16 +52,24 @@ async function appendOnto(
       params.push(...row);
       return `(${row.map((_, i) => `$${start + i + 1}::${CASTS[i]}`).join(", ")})`;
     });
+    params.push(head.seq, head.hash);
+    const [seq, hash] = [params.length - 1, params.length];
+    // The head it chains onto must be stored as the sink knows it: a chain that lost
+    // its tail (a database restored, or one that crashed with commits in flight) is
+    // read afresh rather than continued from an event that is not there.
     const { rows } = await db.query(
       `WITH locked AS (SELECT 1 FROM casehound.cases WHERE case_id = $1 FOR UPDATE)
        INSERT INTO casehound.audit_events (case_id, seq, at, actor, kind, payload, prev_hash, hash, step_key)
        SELECT v.* FROM (VALUES ${tuples.join(", ")})
          AS v (case_id, seq, at, actor, kind, payload, prev_hash, hash, step_key)
         WHERE EXISTS (SELECT 1 FROM locked)
+          AND EXISTS (SELECT 1 FROM casehound.audit_events h
+                       WHERE h.case_id = $1 AND h.seq = $${seq}::int AND h.hash = $${hash}::text)
        RETURNING seq`,
       params,
     );
-    if (rows.length !== fresh.length) throw new Error(`cannot audit unknown case ${caseId}`);
+    if (rows.length !== fresh.length)
+      throw new Error(`case ${caseId}: its audit chain is not where this run left it`);
   }
   return { events, fresh, head: { seq: last.seq, hash: last.hash } };
 }

@@ -164,6 +164,37 @@ export function storeSuite(engine: string, open: () => Promise<TestDatabase>): v
       expect(await verifyAuditChain(t.db, c.id)).toMatchObject({ ok: true, events: 6 });
     });
 
+    it("when the chain lost the event a sink appended last (a database that crashed with commits in flight), the sink chains onto what is stored", async () => {
+      const { case: c } = await createCase(t.db, request, { actor: "svc" });
+      const draft = (i: number) => ({
+        at: new Date().toISOString(),
+        actor: "controller",
+        kind: "evidence_added" as const,
+        payload: { i },
+      });
+      const sink = createStoredAuditSink(t.db, c.id);
+      await sink.record("run-1:a", draft(1));
+      await sink.record("run-1:b", draft(2));
+      // The tail the sink knows is gone (the append-only trigger set aside to make it so).
+      await t.db.exec(
+        "ALTER TABLE casehound.audit_events DISABLE TRIGGER audit_events_no_update_delete",
+      );
+      try {
+        await t.db.query("DELETE FROM casehound.audit_events WHERE case_id = $1 AND seq = 3", [
+          c.id,
+        ]);
+      } finally {
+        await t.db.exec(
+          "ALTER TABLE casehound.audit_events ENABLE TRIGGER audit_events_no_update_delete",
+        );
+      }
+
+      await sink.record("run-1:c", draft(3));
+
+      expect((await readAuditChain(t.db, c.id)).map((e) => e.payload.i)).toEqual([undefined, 1, 3]);
+      expect(await verifyAuditChain(t.db, c.id)).toMatchObject({ ok: true, events: 3 });
+    });
+
     it("when someone else appends between a sink's appends, the sink chains onto their event and keeps their steps", async () => {
       const { case: c } = await createCase(t.db, request, { actor: "svc" });
       const draft = (i: number) => ({
