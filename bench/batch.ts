@@ -3,15 +3,18 @@
 // of the rest), a baseline snapshot present.
 //  - server PostgreSQL (DATABASE_URL or TEST_DATABASE_URL; a scratch database):
 //    `batch create` onto the shared queue, then one `casehound worker` process, then
-//    two; cases/s, per-case p50/p95 (run start to end), and how the CPU was shared
-//    between the database and the workers;
+//    two; cases/s, per-case p50/p95 (run start to end), and what a case costs in
+//    measures a busy shared machine does not move much: statements sent per case
+//    (bench/support/count-statements.mjs in the workers) and CPU ms per case of the
+//    worker processes and of the scratch database's own backends (not the whole
+//    server's, which other users share), with the load average beside the timings;
 //  - PGlite: `batch create --wait` in one process (the in-process queue);
 //  - on each engine, `casehound investigate` with the default as-of from a cold
 //    process, five times: p50/p95 of the whole command.
 //   npx tsx bench/batch.ts [--size medium|small] [--sellers 1000] [--concurrency 4] [--engines pglite,postgres]
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { table } from "../cli/format.js";
@@ -21,6 +24,7 @@ import { createScratchDatabase } from "../db/scratch-database.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const BIN = join(ROOT, "bin", "casehound.js");
+const COUNTER = join(ROOT, "bench", "support", "count-statements.mjs");
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? (process.argv[i + 1] as string) : fallback;
@@ -65,6 +69,19 @@ function cpuSeconds(match: (comm: string, cmdline: string) => boolean): number {
   }
   return total;
 }
+
+/** Statements the worker processes wrote out on exit (count-statements.mjs), in all. */
+function statementsSent(dir: string): number {
+  let total = 0;
+  for (const file of readdirSync(dir).filter((f) => f.startsWith("statements."))) {
+    const counts = JSON.parse(readFileSync(join(dir, file), "utf8")) as [string, number][];
+    for (const [, n] of counts) total += n;
+    rmSync(join(dir, file));
+  }
+  return total;
+}
+
+const load = () => loadavg()[0]?.toFixed(1) ?? "?";
 
 /** The flagged sellers plus a deterministic sample of the others, up to SELLERS, as JSON lines. */
 async function subjectsFile(env: Env, dir: string): Promise<string> {
@@ -145,36 +162,52 @@ async function postgresRuns(rows: string[][]): Promise<void> {
         env,
       );
       const id = (JSON.parse(created.stdout) as { id: string }).id;
-      const pgBefore = cpuSeconds((comm) => comm === "postgres");
-      const nodeBefore = cpuSeconds((_, cmd) => cmd.includes("casehound.js\u0000worker"));
+      // The scratch database's own backends: the server's other users are not ours to count.
+      const database = new URL(scratch.url).pathname.slice(1);
+      const ownBackends = (comm: string, cmdline: string) =>
+        comm === "postgres" && cmdline.includes(` ${database} `);
+      const workerProcess = (_: string, cmd: string) => cmd.includes("casehound.js\u0000worker");
+      const pgBefore = cpuSeconds(ownBackends);
+      const loadBefore = load();
       const started = performance.now();
       const procs = Array.from({ length: workers }, () =>
-        spawn(process.execPath, [BIN, "worker", "--concurrency", CONCURRENCY], {
-          env: { ...process.env, ...env },
-          stdio: "ignore",
-        }),
+        spawn(
+          process.execPath,
+          ["--import", COUNTER, BIN, "worker", "--concurrency", CONCURRENCY],
+          {
+            env: { ...process.env, ...env, CASEHOUND_COUNT_STATEMENTS: join(dir, "statements") },
+            stdio: "ignore",
+          },
+        ),
       );
       let nodeCpu = 0;
-      const sampler = setInterval(() => {
-        nodeCpu = Math.max(
-          nodeCpu,
-          cpuSeconds((_, cmd) => cmd.includes("casehound.js\u0000worker")) - nodeBefore,
-        );
-      }, 1000);
+      let pgCpu = 0;
+      // Sampled while the processes live: their CPU time is gone from /proc once they exit.
+      const sample = () => {
+        nodeCpu = Math.max(nodeCpu, cpuSeconds(workerProcess));
+        pgCpu = Math.max(pgCpu, cpuSeconds(ownBackends) - pgBefore);
+      };
+      const sampler = setInterval(sample, 1000);
       await waitForBatch(env, id);
       const seconds = (performance.now() - started) / 1000;
       clearInterval(sampler);
-      const pgCpu = cpuSeconds((comm) => comm === "postgres") - pgBefore;
+      sample();
+      const loadAfter = load();
       for (const p of procs) p.kill("SIGTERM");
       await Promise.all(procs.map((p) => new Promise((r) => p.once("exit", r))));
       const ms = await runTimes(env, id);
+      const perCase = (x: number) => (ms.length ? x / ms.length : 0);
       rows.push([
         `postgres, ${workers} worker process${workers > 1 ? "es" : ""} × ${CONCURRENCY}`,
         String(ms.length),
         (ms.length / seconds).toFixed(2),
         pct(ms, 0.5).toFixed(0),
         pct(ms, 0.95).toFixed(0),
+        perCase(statementsSent(dir)).toFixed(0),
+        perCase(nodeCpu * 1000).toFixed(0),
+        perCase(pgCpu * 1000).toFixed(0),
         `${Math.round((100 * pgCpu) / Math.max(1e-9, pgCpu + nodeCpu))}%`,
+        `${loadBefore} → ${loadAfter}`,
       ]);
       console.error(rows[rows.length - 1]?.join(" | "));
     }
@@ -205,6 +238,7 @@ async function pgliteRuns(rows: string[][]): Promise<void> {
     cli(["baselines", "refresh"], env);
     const file = await subjectsFile(env, dir);
     const started = performance.now();
+    const loadBefore = load();
     const created = cli(
       [
         "batch",
@@ -233,6 +267,10 @@ async function pgliteRuns(rows: string[][]): Promise<void> {
       pct(ms, 0.5).toFixed(0),
       pct(ms, 0.95).toFixed(0),
       "",
+      "",
+      "",
+      "(in process)",
+      `${loadBefore} → ${load()}`,
     ]);
     const cold = coldInvestigations(
       env,
@@ -254,6 +292,21 @@ async function pgliteRuns(rows: string[][]): Promise<void> {
 const rows: string[][] = [];
 if (ENGINES.includes("postgres")) await postgresRuns(rows);
 if (ENGINES.includes("pglite")) await pgliteRuns(rows);
+const header = [
+  "run",
+  "cases",
+  "cases/s",
+  "per-case p50 ms",
+  "p95 ms",
+  "statements/case",
+  "worker CPU ms/case",
+  "database CPU ms/case",
+  "database's CPU share",
+  "load average",
+];
 console.log(
-  table(["run", "cases", "cases/s", "per-case p50 ms", "p95 ms", "database's CPU share"], rows),
+  table(
+    header,
+    rows.map((r) => [...r, ...Array(Math.max(0, header.length - r.length)).fill("")]),
+  ),
 );

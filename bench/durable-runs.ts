@@ -1,7 +1,8 @@
 // Benchmark: what durability costs. The same stored cases (case store, audit chain,
 // recordings) run twice per engine: with LangGraph checkpoints kept in memory, and
 // with the engine's durable checkpointer writing every step before the next starts
-// (PGlite: DatabaseCheckpointSaver; server PostgreSQL: the official PostgresSaver).
+// (PGlite: DatabaseCheckpointSaver; server PostgreSQL: PostgresSaver as openCheckpointer
+// configures it, BatchedPostgresSaver since 2026-12-03).
 // Prints the time per case and what one checkpoint write adds per step.
 //
 //   npm run bench:durable                      # small world, 40 cases

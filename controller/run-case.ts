@@ -7,7 +7,6 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { assertAsOfInRange } from "../db/repositories/activity-range.js";
-import { createStoredAuditSink } from "../db/repositories/audit.js";
 import { getCase, type StoredCase } from "../db/repositories/cases.js";
 import { loadRecordings, recordingWriter } from "../db/repositories/recordings.js";
 import {
@@ -21,6 +20,7 @@ import {
   renewLease,
 } from "../db/repositories/runs.js";
 import { unfinishedSeeds } from "../db/repositories/seeds-in-progress.js";
+import { createStoredAuditSink } from "../db/repositories/stored-audit-sink.js";
 import type { Database } from "../db/types.js";
 import type { AuditEvent } from "../domain/audit.js";
 import { DEFAULT_BUDGET } from "../domain/budget.js";

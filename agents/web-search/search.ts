@@ -3,6 +3,11 @@
 // names the subject exactly — its shop name or seller id as whole words — so a page
 // about a look-alike shop never becomes evidence against this one. A provider that
 // fails is reported, not fatal: the others still answer.
+//
+// The local corpus is our own database: its lookups for all the queries go out at
+// once, so their statements overlap and their recordings share writes. Hits are
+// still taken query by query in order, so what is kept is what a one-by-one run
+// keeps. Outside providers are still asked one query at a time (their rate limits).
 import type { Queryable } from "../../db/types.js";
 import { hashOf } from "../../domain/canonical-json.js";
 import { hybridSearch, namesExactly } from "../../tools/search/hybrid.js";
@@ -95,8 +100,15 @@ export async function searchEverywhere(
   const kept: Hit[] = [];
   const seen = new Set<string>();
   const calls: SearchCall[] = [];
+  const local = new Map<string, Promise<Hit[]>>();
+  for (const query of queries)
+    if (!local.has(query)) {
+      const hits = localHits(ctx, query, names);
+      hits.catch(() => {}); // awaited (and its error reported) in the loop below
+      local.set(query, hits);
+    }
   const sources: [string, (q: string) => Promise<Hit[]>][] = [
-    ["local_corpus", (q) => localHits(ctx, q, names)],
+    ["local_corpus", (q) => local.get(q) as Promise<Hit[]>],
     ...ctx.providers.map((p): [string, (q: string) => Promise<Hit[]>] => [
       p.name,
       (q) => providerHits(p, q),

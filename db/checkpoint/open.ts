@@ -1,7 +1,8 @@
 // Picks the LangGraph checkpointer for the engine the program runs on. Embedded PGlite
 // gets our DatabaseCheckpointSaver over the same database (schema casehound); server
-// PostgreSQL gets the official PostgresSaver on a small pool of its own, with its
-// tables in schema "langgraph" under upstream's migrations.
+// PostgreSQL gets the official PostgresSaver's tables and reads (schema "langgraph",
+// upstream's migrations) on a small pool of its own, with its writes one statement
+// each (batched-postgres-saver.ts).
 import type { BaseCheckpointSaver } from "@langchain/langgraph-checkpoint";
 import { AppError } from "../../domain/errors.js";
 import { describeUrl } from "../postgres.js";
@@ -47,11 +48,11 @@ export async function openCheckpointer(
   // Our own small pool rather than fromConnString's: a dropped idle connection must
   // surface on the next query, not as an unhandled 'error' event that ends the process.
   // Loaded here: an embedded-database process (every CLI start on PGlite) never needs them.
-  const { PostgresSaver } = await import("@langchain/langgraph-checkpoint-postgres");
+  const { BatchedPostgresSaver } = await import("./batched-postgres-saver.js");
   const { default: pg } = await import("pg");
   const pool = new pg.Pool({ connectionString, max: 4 });
   pool.on("error", () => {});
-  const saver = new PostgresSaver(pool, undefined, { schema: "langgraph" });
+  const saver = new BatchedPostgresSaver(pool, { schema: "langgraph" });
   try {
     // Workers starting together on several machines would race upstream's migrations
     // (a duplicate type, a failed start): one sets them up while the others wait.

@@ -7,8 +7,7 @@ import {
   type Verification,
   verifyChain,
 } from "../../domain/audit.js";
-import { groupCommit } from "../group-commit.js";
-import type { Database, Queryable } from "../types.js";
+import type { Queryable } from "../types.js";
 import { valuesRows } from "../values-rows.js";
 
 interface EventRow {
@@ -51,6 +50,15 @@ export async function appendAuditEvents(
   caseId: string,
   items: readonly { draft: AuditEventDraft; stepKey?: string | undefined }[],
 ): Promise<AuditEvent[]> {
+  return (await appendLocked(tx, caseId, items)).events;
+}
+
+/** appendAuditEvents, also telling the chain's head once the events are in. */
+export async function appendLocked(
+  tx: Queryable,
+  caseId: string,
+  items: readonly { draft: AuditEventDraft; stepKey?: string | undefined }[],
+): Promise<{ events: AuditEvent[]; head: Pick<AuditEvent, "seq" | "hash"> | null }> {
   // Lock the case row: concurrent appenders to one chain queue up instead of forking it.
   const locked = await tx.query("SELECT 1 FROM casehound.cases WHERE case_id = $1 FOR UPDATE", [
     caseId,
@@ -85,46 +93,28 @@ export async function appendAuditEvents(
     return event;
   });
   if (fresh.length > 0) {
-    const rows = valuesRows(
-      fresh.map(({ event, stepKey }) => [
-        event.case_id,
-        event.seq,
-        event.at,
-        event.actor,
-        event.kind,
-        JSON.stringify(event.payload),
-        event.prev_hash,
-        event.hash,
-        stepKey,
-      ]),
-    );
+    const rows = valuesRows(fresh.map(({ event, stepKey }) => eventRow(event, stepKey)));
     await tx.query(
       `INSERT INTO casehound.audit_events (${COLUMNS}, step_key) VALUES ${rows.sql}`,
       rows.params,
     );
   }
-  return events;
+  return { events, head: last && { seq: last.seq, hash: last.hash } };
 }
 
-/**
- * The case store's audit sink for one case (the shape controller/audit-sink.ts
- * expects). Events recorded while a write is on its way are appended together in the
- * next transaction (db/group-commit.ts), in the order they were recorded.
- */
-export function createStoredAuditSink(db: Database, caseId: string) {
-  const append = groupCommit((items: { draft: AuditEventDraft; stepKey: string }[]) =>
-    db.transaction((tx) => appendAuditEvents(tx, caseId, items)),
-  );
-  return {
-    record: (stepKey: string, draft: AuditEventDraft) => append({ draft, stepKey }),
-    async head(): Promise<string | null> {
-      const { rows } = await db.query<{ hash: string }>(
-        "SELECT hash FROM casehound.audit_events WHERE case_id = $1 ORDER BY seq DESC LIMIT 1",
-        [caseId],
-      );
-      return rows[0]?.hash ?? null;
-    },
-  };
+/** An event as the parameters of one audit_events row (COLUMNS, then step_key). */
+export function eventRow(event: AuditEvent, stepKey: string | null): unknown[] {
+  return [
+    event.case_id,
+    event.seq,
+    event.at,
+    event.actor,
+    event.kind,
+    JSON.stringify(event.payload),
+    event.prev_hash,
+    event.hash,
+    stepKey,
+  ];
 }
 
 export async function readAuditChain(db: Queryable, caseId: string): Promise<AuditEvent[]> {

@@ -44,13 +44,27 @@ const RRF_K = 60;
 export function namesExactly(text: string, entity: string): boolean {
   const name = entity.trim();
   if (name.length < 3) return false;
+  return nameRegExp(name).test(text);
+}
+
+// Compiling the pattern (Unicode classes, lookarounds) cost more than matching it:
+// a case tests its few names against every hit of every search, so each name's
+// pattern is compiled once per process. Without the g flag, test() keeps no state.
+const compiled = new Map<string, RegExp>();
+
+function nameRegExp(name: string): RegExp {
+  let re = compiled.get(name);
+  if (re) return re;
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
   // Not part of a longer name: no letters, digits, "-", "." or "@" joined on, and no
   // shop-type word after it ("Bright Nova Store Outlet" is another shop).
-  return new RegExp(
+  re = new RegExp(
     `(?<![\\p{L}\\p{N}_@.-])${escaped}(?![\\p{L}\\p{N}_@]|[-.][\\p{L}\\p{N}])(?!\\s+(?:${SHOP_WORDS})\\b)`,
     "iu",
-  ).test(text);
+  );
+  if (compiled.size >= 1024) compiled.delete(compiled.keys().next().value as string);
+  compiled.set(name, re);
+  return re;
 }
 
 /** Words that, after a shop's name, make it the name of another shop. */

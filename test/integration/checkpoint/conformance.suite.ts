@@ -10,7 +10,9 @@ import {
   deltaChannelHistoryTests,
   validate,
 } from "@langchain/langgraph-checkpoint-validation";
+import pg from "pg";
 import * as vitest from "vitest";
+import { BatchedPostgresSaver } from "../../../db/checkpoint/batched-postgres-saver.js";
 import { DatabaseCheckpointSaver } from "../../../db/checkpoint/database-saver.js";
 import { CHECKPOINT_TABLES } from "../../../db/checkpoint/schema.js";
 import type { TestDatabase } from "../../support/engines.js";
@@ -83,6 +85,37 @@ export function postgresSaverOn(
     },
     async afterAll() {
       await saver?.end();
+      await t?.dispose();
+    },
+    async createCheckpointer() {
+      if (!t || !saver) throw new Error("beforeAll did not open a database");
+      await t.db.exec(
+        "TRUNCATE langgraph.checkpoints, langgraph.checkpoint_blobs, langgraph.checkpoint_writes",
+      );
+      return saver;
+    },
+  };
+}
+
+/** Our one-statement-per-write PostgresSaver, as openCheckpointer configures it. */
+export function batchedPostgresSaverOn(
+  open: () => Promise<TestDatabase>,
+): CheckpointSaverTestInitializer<BatchedPostgresSaver> {
+  let t: TestDatabase | undefined;
+  let pool: pg.Pool | undefined;
+  let saver: BatchedPostgresSaver | undefined;
+  return {
+    checkpointerName: "BatchedPostgresSaver on server PostgreSQL",
+    beforeAllTimeout: SETUP_TIMEOUT_MS,
+    async beforeAll() {
+      t = await open();
+      if (!t.url) throw new Error("BatchedPostgresSaver needs a server database URL");
+      pool = new pg.Pool({ connectionString: t.url, max: 4 });
+      saver = new BatchedPostgresSaver(pool, { schema: "langgraph" });
+      await saver.setup();
+    },
+    async afterAll() {
+      await pool?.end();
       await t?.dispose();
     },
     async createCheckpointer() {

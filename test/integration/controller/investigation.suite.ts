@@ -6,13 +6,10 @@ import { createMemoryAuditSink } from "../../../controller/audit-sink.js";
 import { createInvestigator, type InvestigationResult } from "../../../controller/investigate.js";
 import { webChunks } from "../../../db/corpus/save.js";
 import { migrate } from "../../../db/migrate.js";
-import {
-  createStoredAuditSink,
-  readAuditChain,
-  verifyAuditChain,
-} from "../../../db/repositories/audit.js";
+import { readAuditChain, verifyAuditChain } from "../../../db/repositories/audit.js";
 import { createCase } from "../../../db/repositories/cases.js";
 import { type CorpusDocument, saveDocuments } from "../../../db/repositories/documents.js";
+import { createStoredAuditSink } from "../../../db/repositories/stored-audit-sink.js";
 import { type AuditEvent, verifyChain } from "../../../domain/audit.js";
 import { namesExactly } from "../../../tools/search/hybrid.js";
 import { seedWorld } from "../../../world/generate.js";

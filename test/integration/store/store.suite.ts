@@ -4,13 +4,13 @@ import { createCaseRunner } from "../../../controller/run-case.js";
 import { migrate } from "../../../db/migrate.js";
 import {
   appendAuditEvent,
-  createStoredAuditSink,
   readAuditChain,
   verifyAuditChain,
 } from "../../../db/repositories/audit.js";
 import { createCase, getCase } from "../../../db/repositories/cases.js";
 import { recordReview } from "../../../db/repositories/reviews.js";
 import { claimCase, finishRun, MAX_TAKEOVERS } from "../../../db/repositories/runs.js";
+import { createStoredAuditSink } from "../../../db/repositories/stored-audit-sink.js";
 import type { Database } from "../../../db/types.js";
 import { isAppError } from "../../../domain/errors.js";
 import { submitAndDrive } from "../../../server/intake.js";
@@ -126,6 +126,98 @@ export function storeSuite(engine: string, open: () => Promise<TestDatabase>): v
       // A later record of a written step appends nothing.
       expect(await sink.record(keys[3] as string, draft(99))).toEqual(events[3]);
       expect(await sink.head()).toBe(chain.at(-1)?.hash);
+    });
+
+    it("after its first append, a sink appends each batch in one statement outside any transaction", async () => {
+      const { case: c } = await createCase(t.db, request, { actor: "svc" });
+      let transactions = 0;
+      let statements = 0;
+      const counted = Object.create(t.db, {
+        transaction: {
+          value: (...args: Parameters<Database["transaction"]>) => {
+            transactions++;
+            return t.db.transaction(...args);
+          },
+        },
+        query: {
+          value: (...args: Parameters<Database["query"]>) => {
+            statements++;
+            return t.db.query(...args);
+          },
+        },
+      }) as Database;
+      const sink = createStoredAuditSink(counted, c.id);
+      const draft = (i: number) => ({
+        at: new Date().toISOString(),
+        actor: "controller",
+        kind: "evidence_added" as const,
+        payload: { i },
+      });
+      await sink.record("run-1:a", draft(0));
+      expect(transactions).toBe(1);
+      for (let i = 1; i <= 4; i++) await sink.record(`run-1:b${i}`, draft(i));
+
+      expect(transactions).toBe(1);
+      expect(statements).toBe(4);
+      const chain = await readAuditChain(t.db, c.id);
+      expect(chain.slice(1).map((e) => e.payload.i)).toEqual([0, 1, 2, 3, 4]);
+      expect(await verifyAuditChain(t.db, c.id)).toMatchObject({ ok: true, events: 6 });
+    });
+
+    it("when the chain lost the event a sink appended last (a database that crashed with commits in flight), the sink chains onto what is stored", async () => {
+      const { case: c } = await createCase(t.db, request, { actor: "svc" });
+      const draft = (i: number) => ({
+        at: new Date().toISOString(),
+        actor: "controller",
+        kind: "evidence_added" as const,
+        payload: { i },
+      });
+      const sink = createStoredAuditSink(t.db, c.id);
+      await sink.record("run-1:a", draft(1));
+      await sink.record("run-1:b", draft(2));
+      // The tail the sink knows is gone (the append-only trigger set aside to make it so).
+      await t.db.exec(
+        "ALTER TABLE casehound.audit_events DISABLE TRIGGER audit_events_no_update_delete",
+      );
+      try {
+        await t.db.query("DELETE FROM casehound.audit_events WHERE case_id = $1 AND seq = 3", [
+          c.id,
+        ]);
+      } finally {
+        await t.db.exec(
+          "ALTER TABLE casehound.audit_events ENABLE TRIGGER audit_events_no_update_delete",
+        );
+      }
+
+      await sink.record("run-1:c", draft(3));
+
+      expect((await readAuditChain(t.db, c.id)).map((e) => e.payload.i)).toEqual([undefined, 1, 3]);
+      expect(await verifyAuditChain(t.db, c.id)).toMatchObject({ ok: true, events: 3 });
+    });
+
+    it("when someone else appends between a sink's appends, the sink chains onto their event and keeps their steps", async () => {
+      const { case: c } = await createCase(t.db, request, { actor: "svc" });
+      const draft = (i: number) => ({
+        at: new Date().toISOString(),
+        actor: "controller",
+        kind: "evidence_added" as const,
+        payload: { i },
+      });
+      const first = createStoredAuditSink(t.db, c.id);
+      await first.record("run-1:a", draft(1));
+      // An analyst's event, and a process that took the run over writing step b first.
+      await t.db.transaction((tx) => appendAuditEvent(tx, c.id, draft(2)));
+      const other = createStoredAuditSink(t.db, c.id);
+      const theirs = await other.record("run-1:b", draft(3));
+
+      const mine = await first.record("run-1:b", draft(4));
+      const next = await first.record("run-1:c", draft(5));
+
+      expect(mine).toEqual(theirs);
+      const chain = await readAuditChain(t.db, c.id);
+      expect(chain.slice(1).map((e) => e.payload.i)).toEqual([1, 2, 3, 5]);
+      expect(next.prev_hash).toBe(theirs.hash);
+      expect(await verifyAuditChain(t.db, c.id)).toMatchObject({ ok: true, events: 5 });
     });
 
     it("appends a step's event once, however often the step runs", async () => {
