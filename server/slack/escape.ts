@@ -21,7 +21,14 @@ export function escapeMrkdwn(text: string): string {
       .replace(/&/g, "&amp;")
       .replace(/</g, "&lt;")
       .replace(/>/g, "&gt;")
-      .replace(/[*_~`]/g, (mark) => LOOKALIKES[mark] as string)
+      .replace(/[*~`]/g, (mark) => LOOKALIKES[mark] as string)
+      // An underscore inside a word (snake_case ids) never opens or closes italics in
+      // Slack and stays copyable; one at a word's edge could, and is swapped.
+      .replace(/_/g, (mark, at: number, all: string) =>
+        /[\p{L}\p{N}]/u.test(all[at - 1] ?? "") && /[\p{L}\p{N}]/u.test(all[at + 1] ?? "")
+          ? mark
+          : (LOOKALIKES[mark] as string),
+      )
       // A bare broadcast is not parsed in bot messages, but a full-width @ makes sure.
       .replace(/@(?=(channel|here|everyone)\b)/gi, "\uFF20")
       // Slack turns bare URLs and domains into links; defanged, they stay words.

@@ -4,14 +4,17 @@
 // port recording every call. Slash command → progress message → verdict message →
 // Override modal → review in the audit chain → message updated; retries, signatures,
 // roles, questions, and PII and seller text escaped in every recorded message.
+
+import { webApi } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../../config/logger.js";
 import { readAuditChain } from "../../../db/repositories/audit.js";
 import { listReviews } from "../../../db/repositories/reviews.js";
 import { createSlackBot, type SlackBot } from "../../../server/slack/app.js";
+import { createSlackBatchNotifier } from "../../../server/slack/batch-notifier.js";
 import { parseRoleMap } from "../../../server/slack/roles.js";
 import type { WorldLabels } from "../../../world/labels.js";
-import { prepareWorld, startTestApi, type TestApi } from "../../support/api.js";
+import { call, prepareWorld, startTestApi, type TestApi } from "../../support/api.js";
 import type { TestDatabase } from "../../support/engines.js";
 import {
   postToSlackEndpoint,
@@ -97,6 +100,12 @@ export function slackSuite(engine: string, open: () => Promise<TestDatabase>): v
         url: t.url,
         limits: OPEN_LIMITS,
         concurrency: 2,
+        batchNotifier: createSlackBatchNotifier({
+          db: t.db,
+          client: new webApi.WebClient("xoxb-test", { slackApiUrl: slack.apiUrl }),
+          channel: "C0VERDICTS",
+          logger: createLogger("silent"),
+        }),
         slack: (app, intake) => {
           bot = createSlackBot({
             mode: "http",
@@ -343,6 +352,88 @@ export function slackSuite(engine: string, open: () => Promise<TestDatabase>): v
       await slack.waitFor(() => refusals() === before + 1);
       expect(slack.callsOf("chat.postMessage").length).toBe(answers);
     });
+
+    it("leads with a model's answer only when it cites the case's own evidence", async () => {
+      if (!bot) throw new Error("the bot was not mounted");
+      const ask = async (id: string) => {
+        await send(
+          JSON.stringify({
+            token: "legacy",
+            team_id: "T0TEST",
+            api_app_id: "A0APP",
+            type: "event_callback",
+            event_id: id,
+            event_time: Math.floor(Date.now() / 1000),
+            event: {
+              type: "app_mention",
+              user: "UANALYST",
+              text: `<@U0BOT> why ${caseId}?`,
+              ts: `1700000200.${id.slice(-3)}`,
+              channel: "C0CASES",
+              event_ts: "1700000200.000100",
+            },
+          }),
+          { contentType: "application/json" },
+        );
+        const answer = await slack.waitFor(
+          (c) =>
+            c.method === "chat.postMessage" && c.args.thread_ts === `1700000200.${id.slice(-3)}`,
+        );
+        return JSON.stringify(answer.args.blocks);
+      };
+      const cited = (
+        await t.db.query<{ id: string }>(
+          "SELECT e.evidence_id AS id FROM casehound.evidence e WHERE e.case_id = $1 LIMIT 1",
+          [caseId],
+        )
+      ).rows[0]?.id as string;
+      const scripted = (reply: unknown) =>
+        ({ withStructuredOutput: () => ({ invoke: async () => reply }) }) as never;
+      bot.deps.answerModel = scripted({
+        answer: "Invented <!channel>.",
+        evidence_ids: ["ev_ffffffffffffffff"],
+      });
+      const refused = await ask("Ev0101");
+      expect(refused).not.toContain("Invented");
+      expect(refused).toMatch(/Top contributions/);
+      bot.deps.answerModel = scripted({
+        answer: `Young buyers <!channel> (${cited}).`,
+        evidence_ids: [cited],
+      });
+      const kept = await ask("Ev0102");
+      expect(kept).toContain("Young buyers &lt;!channel&gt;");
+      expect(kept).toContain(`Cites \`${cited}\``);
+      bot.deps.answerModel = undefined;
+    });
+
+    it("posts a finished batch's summary to the verdict channel once", async () => {
+      const created = await call(api, "POST", "/v1/batches", {
+        key: api.keys.analyst,
+        json: {
+          subjects: labels.subjects
+            .filter((s) => s.subject.type === "seller")
+            .slice(0, 2)
+            .map((s) => ({ subject: s.subject, allegation: "re-review from the test" })),
+        },
+      });
+      expect(created.status, created.text).toBe(202);
+      const batchId = (created.body as { id: string }).id;
+      const summary = await slack.waitFor(
+        (c) =>
+          c.method === "chat.postMessage" &&
+          c.args.channel === "C0VERDICTS" &&
+          String(c.args.text).includes(batchId),
+        120_000,
+      );
+      expect(JSON.stringify(summary.args.blocks)).toMatch(/finished\* — 2 rows/);
+      // Later settles of the same batch (and any other process) find the post claimed.
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(
+        slack.calls.filter(
+          (c) => c.method === "chat.postMessage" && String(c.args.text).includes(batchId),
+        ),
+      ).toHaveLength(1);
+    }, 150_000);
 
     it("masks personal data and neutralises seller text in every message it sent", () => {
       const sent = slack.calls.filter(

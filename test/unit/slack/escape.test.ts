@@ -20,6 +20,8 @@ describe("escaping text the bot did not write", () => {
     const out = escapeMrkdwn("*bold* _italic_ ~strike~ `code` ```block```");
     expect(out).not.toMatch(/[*_~`]/);
     expect(out).toContain("\u2217bold\u2217");
+    // Inside a word an underscore cannot format, so ids stay as they are.
+    expect(escapeMrkdwn("new_buyer_share slr_42 _x_")).toBe("new_buyer_share slr_42 \uFF3Fx\uFF3F");
   });
 
   it("defangs bare URLs, www. hosts and bare broadcasts", () => {
