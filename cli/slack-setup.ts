@@ -32,7 +32,10 @@ export async function slackSetup(
   const batchNotifier = settings.channel
     ? createSlackBatchNotifier({
         db,
-        client: new webApi.WebClient(settings.botToken),
+        client: new webApi.WebClient(
+          settings.botToken,
+          settings.slackApiUrl ? { slackApiUrl: settings.slackApiUrl } : {},
+        ),
         channel: settings.channel,
         logger,
         publicUrl: settings.publicUrl,

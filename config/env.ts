@@ -168,6 +168,8 @@ export const EnvSchema = z.object({
       )
       .optional(),
   ),
+  /** Slack's Web API address: a proxy, GovSlack (https://slack-gov.com/api/), a test's stand-in. */
+  CASEHOUND_SLACK_API_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
   /** Where people reach this server (https://casehound.example.com): links to case pages in Slack. */
   CASEHOUND_PUBLIC_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
   LOG_LEVEL: z.preprocess(

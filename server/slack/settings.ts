@@ -49,5 +49,6 @@ export function slackSettings(env: Env, mode: SlackMode): SlackSettings {
     channel: env.CASEHOUND_SLACK_CHANNEL,
     roles: parseRoleMap(env.CASEHOUND_SLACK_ROLES),
     publicUrl: env.CASEHOUND_PUBLIC_URL,
+    slackApiUrl: env.CASEHOUND_SLACK_API_URL,
   };
 }
