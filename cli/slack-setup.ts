@@ -64,3 +64,28 @@ export function slackMount(
       ...deps,
     });
 }
+
+/**
+ * The batch notifier alone, for a command that drives a batch in its own process
+ * (`batch create --wait`, `batch wait`): set when SLACK_BOT_TOKEN and
+ * CASEHOUND_SLACK_CHANNEL are, whatever else of the bot is configured.
+ */
+export async function cliBatchNotifier(
+  env: Env,
+  db: Database,
+  logger: Logger,
+): Promise<BatchNotifier | undefined> {
+  if (!env.SLACK_BOT_TOKEN || !env.CASEHOUND_SLACK_CHANNEL) return undefined;
+  const { createSlackBatchNotifier } = await import("../server/slack/batch-notifier.js");
+  const { webApi } = await import("@slack/bolt");
+  return createSlackBatchNotifier({
+    db,
+    client: new webApi.WebClient(
+      env.SLACK_BOT_TOKEN,
+      env.CASEHOUND_SLACK_API_URL ? { slackApiUrl: env.CASEHOUND_SLACK_API_URL } : {},
+    ),
+    channel: env.CASEHOUND_SLACK_CHANNEL,
+    logger,
+    publicUrl: env.CASEHOUND_PUBLIC_URL,
+  });
+}

@@ -40,7 +40,7 @@ export function parseCommand(text: string): SlashCommand {
     default:
       return {
         kind: "invalid",
-        problem: `unknown command "${verb.slice(0, 40)}": try \`/casehound help\``,
+        problem: `unknown command "${verb.slice(0, 40).replace(/[<>&*_~`]/g, "")}": try \`/casehound help\``,
       };
   }
 }
