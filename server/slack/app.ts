@@ -74,6 +74,9 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       appToken: settings.appToken,
       ...who,
       clientOptions,
+      // The Socket Mode client opens its connection (apps.connections.open) with its
+      // own Web API client, configured here rather than by clientOptions.
+      installerOptions: { clientOptions },
       logger: boltLogger(logger),
     });
   }

@@ -22,6 +22,8 @@ export interface SlackStandIn {
   groups: Record<string, string[]>;
   /** Channels the bot is not in: chat.postMessage answers not_in_channel. */
   closed: Set<string>;
+  /** What apps.connections.open answers (Socket Mode's WebSocket URL). */
+  socketUrl: { value: string };
   /** Resolves when `predicate` holds for a recorded call (polls). */
   waitFor(predicate: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   close(): Promise<void>;
@@ -41,6 +43,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   const calls: RecordedCall[] = [];
   const groups: Record<string, string[]> = {};
   const closed = new Set<string>();
+  const socketUrl = { value: "" };
   let seq = 0;
   const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
     switch (method) {
@@ -63,6 +66,10 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
         return { ok: true, message_ts: "1700000000.999999" };
       case "views.open":
         return { ok: true, view: { id: "V0TEST" } };
+      case "apps.connections.open":
+        return socketUrl.value
+          ? { ok: true, url: socketUrl.value }
+          : { ok: false, error: "invalid_auth" };
       case "usergroups.users.list":
         return { ok: true, users: groups[String(args.usergroup)] ?? [] };
       default:
@@ -99,6 +106,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     callsOf: (method) => calls.filter((c) => c.method === method),
     groups,
     closed,
+    socketUrl,
     async waitFor(predicate, timeoutMs = 60_000) {
       const until = Date.now() + timeoutMs;
       for (;;) {
