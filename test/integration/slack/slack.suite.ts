@@ -17,6 +17,12 @@ import type { WorldLabels } from "../../../world/labels.js";
 import { call, prepareWorld, startTestApi, type TestApi } from "../../support/api.js";
 import type { TestDatabase } from "../../support/engines.js";
 import {
+  appMention,
+  buttonPress,
+  overrideSubmission,
+  slashCommand,
+} from "../../support/slack-requests.js";
+import {
   postToSlackEndpoint,
   type RecordedCall,
   type SlackStandIn,
@@ -44,46 +50,27 @@ export function slackSuite(engine: string, open: () => Promise<TestDatabase>): v
     let trigger = 0;
 
     const command = (user: string, text: string, triggerId = `trig-${++trigger}`) =>
-      new URLSearchParams({
-        token: "legacy",
-        team_id: "T0TEST",
-        team_domain: "acme",
-        channel_id: "C0CASES",
-        channel_name: "fraud-cases",
-        user_id: user,
-        user_name: user === "UANALYST" ? "ana" : "someone",
-        command: "/casehound",
+      slashCommand({
+        user,
+        handle: user === "UANALYST" ? "ana" : "someone",
         text,
-        api_app_id: "A0APP",
-        response_url: slack.responseUrl,
-        trigger_id: triggerId,
-      }).toString();
-    const interaction = (payload: Record<string, unknown>) =>
-      new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+        triggerId,
+        responseUrl: slack.responseUrl,
+      });
     const send = (body: string, options?: Parameters<typeof postToSlackEndpoint>[3]) =>
       postToSlackEndpoint(events, SECRET, body, options);
-    const buttonPress = (user: string, actionId: string, value: string, ts: string) =>
-      interaction({
-        type: "block_actions",
-        team: { id: "T0TEST", domain: "acme" },
-        user: { id: user, username: user === "UANALYST" ? "ana" : "x", team_id: "T0TEST" },
-        api_app_id: "A0APP",
-        token: "legacy",
-        trigger_id: `trig-btn-${++trigger}`,
-        container: { type: "message", message_ts: ts, channel_id: "C0CASES" },
-        channel: { id: "C0CASES", name: "fraud-cases" },
-        message: { type: "message", ts, text: "verdict" },
-        response_url: slack.responseUrl,
-        actions: [
-          {
-            type: "button",
-            action_id: actionId,
-            block_id: "casehound_review",
-            value,
-            action_ts: "1",
-          },
-        ],
+    const press = (user: string, actionId: string, value: string, ts: string) =>
+      buttonPress({
+        user,
+        handle: user === "UANALYST" ? "ana" : "x",
+        actionId,
+        value,
+        ts,
+        triggerId: `trig-btn-${++trigger}`,
+        responseUrl: slack.responseUrl,
       });
+    const ask = (user: string, eventId: string, text: string, ts: string) =>
+      send(appMention({ user, eventId, text, ts }), { contentType: "application/json" });
     const isVerdictUpdate = (c: RecordedCall) =>
       c.method === "chat.update" &&
       JSON.stringify(c.args.blocks ?? []).includes("casehound_approve");
@@ -226,7 +213,7 @@ export function slackSuite(engine: string, open: () => Promise<TestDatabase>): v
       });
       const stranger = await send(command("UNOBODY", "queue"));
       expect(JSON.parse(stranger.text).text).toMatch(/not allowed/);
-      await send(buttonPress("UNOBODY", "casehound_approve", verdictValue, messageTs));
+      await send(press("UNOBODY", "casehound_approve", verdictValue, messageTs));
       await slack.waitFor((c) => c.method === "chat.postEphemeral" && c.args.user === "UNOBODY");
       expect(await slackCases()).toEqual([caseId]);
       expect(await listReviews(t.db, caseId)).toEqual([]);
@@ -246,7 +233,7 @@ export function slackSuite(engine: string, open: () => Promise<TestDatabase>): v
 
     it("answers a stale Approve ephemerally and records nothing", async () => {
       const stale = JSON.stringify({ ...JSON.parse(verdictValue), h: "ab".repeat(32) });
-      await send(buttonPress("UANALYST", "casehound_approve", stale, messageTs));
+      await send(press("UANALYST", "casehound_approve", stale, messageTs));
       await slack.waitFor(
         (c) => c.method === "chat.postEphemeral" && /stale/.test(String(c.args.text)),
       );
@@ -254,38 +241,12 @@ export function slackSuite(engine: string, open: () => Promise<TestDatabase>): v
     });
 
     it("opens the Override modal, shows its validation errors, then records the review and updates the message", async () => {
-      await send(buttonPress("UANALYST", "casehound_override", verdictValue, messageTs));
+      await send(press("UANALYST", "casehound_override", verdictValue, messageTs));
       const opened = await slack.waitFor((c) => c.method === "views.open");
       const view = opened.args.view as { callback_id: string; private_metadata: string };
       expect(view.callback_id).toBe("casehound_override_modal");
       const submit = (decision: string | null, reason: string) =>
-        send(
-          interaction({
-            type: "view_submission",
-            team: { id: "T0TEST", domain: "acme" },
-            user: { id: "UANALYST", name: "ana", username: "ana", team_id: "T0TEST" },
-            api_app_id: "A0APP",
-            token: "legacy",
-            trigger_id: "trig-view",
-            view: {
-              id: "V0TEST",
-              type: "modal",
-              callback_id: view.callback_id,
-              private_metadata: view.private_metadata,
-              state: {
-                values: {
-                  decision: {
-                    value: {
-                      type: "static_select",
-                      selected_option: decision ? { value: decision } : null,
-                    },
-                  },
-                  reason: { value: { type: "plain_text_input", value: reason } },
-                },
-              },
-            },
-          }),
-        );
+        send(overrideSubmission({ user: "UANALYST", handle: "ana", view, decision, reason }));
       const invalid = await submit(null, "   ");
       expect(JSON.parse(invalid.text)).toEqual({
         response_action: "errors",
@@ -319,23 +280,8 @@ export function slackSuite(engine: string, open: () => Promise<TestDatabase>): v
 
     it("answers a question about a seller from the stored case, and refuses a stranger's", async () => {
       const mention = (user: string, id: string) =>
-        JSON.stringify({
-          token: "legacy",
-          team_id: "T0TEST",
-          api_app_id: "A0APP",
-          type: "event_callback",
-          event_id: id,
-          event_time: Math.floor(Date.now() / 1000),
-          event: {
-            type: "app_mention",
-            user,
-            text: `<@U0BOT> why was seller:${seller} flagged?`,
-            ts: `1700000100.${id.slice(-3)}`,
-            channel: "C0CASES",
-            event_ts: "1700000100.000100",
-          },
-        });
-      const asked = await send(mention("UVIEWER", "Ev0001"), { contentType: "application/json" });
+        ask(user, id, `<@U0BOT> why was seller:${seller} flagged?`, `1700000100.${id.slice(-3)}`);
+      const asked = await mention("UVIEWER", "Ev0001");
       expect(asked.status).toBe(200);
       const answer = await slack.waitFor(
         (c) => c.method === "chat.postMessage" && c.args.thread_ts === "1700000100.001",
@@ -348,33 +294,15 @@ export function slackSuite(engine: string, open: () => Promise<TestDatabase>): v
         slack.callsOf("chat.postEphemeral").filter((c) => c.args.user === "UNOBODY").length;
       const before = refusals();
       const answers = slack.callsOf("chat.postMessage").length;
-      await send(mention("UNOBODY", "Ev0002"), { contentType: "application/json" });
+      await mention("UNOBODY", "Ev0002");
       await slack.waitFor(() => refusals() === before + 1);
       expect(slack.callsOf("chat.postMessage").length).toBe(answers);
     });
 
     it("leads with a model's answer only when it cites the case's own evidence", async () => {
       if (!bot) throw new Error("the bot was not mounted");
-      const ask = async (id: string) => {
-        await send(
-          JSON.stringify({
-            token: "legacy",
-            team_id: "T0TEST",
-            api_app_id: "A0APP",
-            type: "event_callback",
-            event_id: id,
-            event_time: Math.floor(Date.now() / 1000),
-            event: {
-              type: "app_mention",
-              user: "UANALYST",
-              text: `<@U0BOT> why ${caseId}?`,
-              ts: `1700000200.${id.slice(-3)}`,
-              channel: "C0CASES",
-              event_ts: "1700000200.000100",
-            },
-          }),
-          { contentType: "application/json" },
-        );
+      const question = async (id: string) => {
+        await ask("UANALYST", id, `<@U0BOT> why ${caseId}?`, `1700000200.${id.slice(-3)}`);
         const answer = await slack.waitFor(
           (c) =>
             c.method === "chat.postMessage" && c.args.thread_ts === `1700000200.${id.slice(-3)}`,
@@ -393,14 +321,14 @@ export function slackSuite(engine: string, open: () => Promise<TestDatabase>): v
         answer: "Invented <!channel>.",
         evidence_ids: ["ev_ffffffffffffffff"],
       });
-      const refused = await ask("Ev0101");
+      const refused = await question("Ev0101");
       expect(refused).not.toContain("Invented");
       expect(refused).toMatch(/Top contributions/);
       bot.deps.answerModel = scripted({
         answer: `Young buyers <!channel> (${cited}).`,
         evidence_ids: [cited],
       });
-      const kept = await ask("Ev0102");
+      const kept = await question("Ev0102");
       expect(kept).toContain("Young buyers &lt;!channel&gt;");
       expect(kept).toContain(`Cites \`${cited}\``);
       bot.deps.answerModel = undefined;
