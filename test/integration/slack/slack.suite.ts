@@ -161,6 +161,9 @@ export function slackSuite(engine: string, open: () => Promise<TestDatabase>): v
       const posted = await slack.waitFor(
         (c) => c.method === "chat.postMessage" && c.args.channel === "C0CASES",
       );
+      // The first message is the run's progress, shown before any verdict exists.
+      expect(JSON.stringify(posted.args.blocks)).toMatch(/Queued|Investigating/);
+      expect(JSON.stringify(posted.args.blocks)).not.toContain("casehound_approve");
       const cases = await slackCases();
       expect(cases).toHaveLength(1);
       caseId = cases[0] as string;
@@ -287,6 +290,20 @@ export function slackSuite(engine: string, open: () => Promise<TestDatabase>): v
         (c) => c.method === "chat.postMessage" && c.args.thread_ts === "1700000100.001",
       );
       const text = JSON.stringify(answer.args.blocks);
+      // Slack's retry of the same event is answered once.
+      await send(
+        appMention({
+          user: "UVIEWER",
+          eventId: "Ev0001",
+          text: `<@U0BOT> why was seller:${seller} flagged?`,
+          ts: "1700000100.001",
+        }),
+        { contentType: "application/json", headers: { "x-slack-retry-num": "1" } },
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      expect(
+        slack.callsOf("chat.postMessage").filter((c) => c.args.thread_ts === "1700000100.001"),
+      ).toHaveLength(1);
       expect(text).toMatch(/Top contributions/);
       expect(text).toMatch(/Findings/);
       expect(text).toContain(`https://casehound.example/console/cases/${caseId}`);
