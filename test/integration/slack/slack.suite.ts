@@ -147,6 +147,7 @@ export function slackSuite(engine: string, open: () => Promise<TestDatabase>): v
     let caseId = "";
     let verdictValue = "";
     let messageTs = "";
+    let firstSentAt = 0;
 
     it("acknowledges /casehound investigate at once, posts a message and updates it with the verdict", async () => {
       const body = command(
@@ -154,7 +155,8 @@ export function slackSuite(engine: string, open: () => Promise<TestDatabase>): v
         `investigate seller:${seller} ${HOSTILE}`,
         "trig-investigate",
       );
-      const answer = await send(body);
+      firstSentAt = Math.floor(Date.now() / 1000);
+      const answer = await send(body, { timestamp: firstSentAt });
       expect(answer.status).toBe(200);
       expect(answer.ms).toBeLessThan(3_000);
       expect(JSON.parse(answer.text)).toMatchObject({ response_type: "ephemeral" });
@@ -204,6 +206,16 @@ export function slackSuite(engine: string, open: () => Promise<TestDatabase>): v
       await slack.waitFor(
         (c) => c.method === "response_url" && /already submitted/.test(String(c.args.text)),
       );
+      // The very same signed request again (an attacker's or a proxy's replay, inside
+      // the five minutes): the same case, and no second message.
+      const replies = () =>
+        slack.calls.filter(
+          (c) => c.method === "response_url" && /already submitted/.test(String(c.args.text)),
+        ).length;
+      const repliedBefore = replies();
+      const replayed = await send(body, { timestamp: firstSentAt });
+      expect(replayed.status).toBe(200);
+      await slack.waitFor(() => replies() === repliedBefore + 1);
       expect(await slackCases()).toEqual([caseId]);
       expect(slack.callsOf("chat.postMessage").length).toBe(before);
     });
