@@ -27,7 +27,8 @@ export interface WatchOptions {
 }
 
 export interface CaseWatcher {
-  follow(message: SlackMessage & { ts: string }): void;
+  /** `shown`: the blocks the message was posted with, so an unchanged render is not sent again. */
+  follow(message: SlackMessage & { ts: string }, shown?: unknown[]): void;
   /** Follows the posted messages of cases still queued or running (after a restart). */
   resume(): Promise<number>;
   /** Resolves when every followed case has settled (or been given up). */
@@ -39,10 +40,12 @@ export function createCaseWatcher(options: WatchOptions): CaseWatcher {
   const { db, client, logger } = options;
   const following = new Map<string, Promise<void>>();
   let stopped = false;
+  // Sleeping loops, woken at once by stop() so a stopping server does not wait a poll.
+  const sleepers = new Set<() => void>();
 
-  async function run(message: SlackMessage & { ts: string }): Promise<void> {
+  async function run(message: SlackMessage & { ts: string }, posted?: unknown[]): Promise<void> {
     const deadline = Date.now() + (options.timeoutMs ?? 2 * 3_600_000);
-    let shown = "";
+    let shown = posted ? JSON.stringify(posted) : "";
     let wake: (() => void) | undefined;
     const unsubscribe = options.events?.subscribe(message.caseId, () => wake?.());
     try {
@@ -62,13 +65,17 @@ export function createCaseWatcher(options: WatchOptions): CaseWatcher {
           shown = body;
         }
         if (rendered.settled) return;
+        let asleep: () => void = () => {};
         await new Promise<void>((resolve) => {
+          asleep = resolve;
+          sleepers.add(resolve);
           const timer = setTimeout(resolve, options.pollMs ?? 2_000);
           wake = () => {
             clearTimeout(timer);
             setTimeout(resolve, options.minGapMs ?? 1_200);
           };
         });
+        sleepers.delete(asleep);
         wake = undefined;
       }
     } finally {
@@ -77,9 +84,9 @@ export function createCaseWatcher(options: WatchOptions): CaseWatcher {
   }
 
   return {
-    follow(message) {
+    follow(message, shown) {
       if (following.has(message.caseId)) return;
-      const done = run(message)
+      const done = run(message, shown)
         .catch((error: Error) =>
           logger.warn(
             { caseId: message.caseId, error: error.message },
@@ -99,6 +106,7 @@ export function createCaseWatcher(options: WatchOptions): CaseWatcher {
     },
     stop() {
       stopped = true;
+      for (const wakeUp of sleepers) wakeUp();
     },
   };
 }

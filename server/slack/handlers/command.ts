@@ -136,12 +136,10 @@ async function investigate(
         `Case ${caseId} was submitted; I cannot post here, so its message is in the verdict channel.`,
       ),
     );
-  deps.watcher.follow({
-    caseId,
-    channel: posted.channel,
-    ts: posted.ts,
-    requestedBy: command.user_id,
-  });
+  deps.watcher.follow(
+    { caseId, channel: posted.channel, ts: posted.ts, requestedBy: command.user_id },
+    rendered.message.blocks,
+  );
 }
 
 /** Posts in the channel, else in the verdict channel; null when neither takes the bot's messages. */

@@ -12,6 +12,7 @@ import {
 } from "../../../db/repositories/slack-messages.js";
 import { createCaseEvents } from "../../../server/case-events.js";
 import { createMasks } from "../../../server/slack/mask.js";
+import { renderCase } from "../../../server/slack/render.js";
 import { createCaseWatcher } from "../../../server/slack/watch.js";
 import { pgliteInMemory, type TestDatabase } from "../../support/engines.js";
 
@@ -79,6 +80,42 @@ describe("following an investigation's message", () => {
     await watcher.idle();
     expect(await openSlackMessages(t.db)).toEqual([]);
   });
+});
+
+describe("stopping the watcher", () => {
+  let t: TestDatabase;
+  afterAll(() => t?.dispose());
+
+  it("sends nothing for a render it already posted, and ends a sleeping loop at once on stop", async () => {
+    t = await pgliteInMemory();
+    await migrate(t.db);
+    const { case: stored } = await createCase(
+      t.db,
+      { subject: { type: "seller", id: "slr_2" }, allegation: "odd" },
+      { actor: "slack:T0:U0ANA" },
+    );
+    const updates: unknown[] = [];
+    const client = {
+      chat: { update: async (args: unknown) => updates.push(args) },
+    } as unknown as webApi.WebClient;
+    const masks = createMasks(t.db);
+    const watcher = createCaseWatcher({
+      db: t.db,
+      client,
+      masks,
+      logger: createLogger("silent"),
+      pollMs: 60_000,
+    });
+    const message = { caseId: stored.id, channel: "C0", ts: "2.000001", requestedBy: "U0ANA" };
+    const posted = await renderCase(t.db, masks, stored.id, { requestedBy: "U0ANA" });
+    watcher.follow(message, posted?.message.blocks);
+    await new Promise((r) => setTimeout(r, 200));
+    const started = Date.now();
+    watcher.stop();
+    await watcher.idle();
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(updates).toEqual([]);
+  }, 60_000);
 });
 
 async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
