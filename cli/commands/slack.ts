@@ -15,7 +15,7 @@ export function registerSlackCommand(program: Command): void {
       "run the Slack bot in Socket Mode (SLACK_BOT_TOKEN, SLACK_APP_TOKEN, CASEHOUND_SLACK_ROLES) with a worker",
     )
     .action(async () => {
-      const { env } = context();
+      const { env } = await context();
       const { slackSettings } = await import("../../server/slack/settings.js");
       slackSettings(env, "socket");
       const { createLogger } = await import("../../config/logger.js");
