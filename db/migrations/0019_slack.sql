@@ -11,10 +11,13 @@ CREATE TABLE casehound.slack_messages (
   channel       text NOT NULL,
   ts            text,
   requested_by  text NOT NULL,
+  -- the case status the message last showed: a restarted bot brings up to date
+  -- every message whose case has moved on since (a verdict landed while it was down)
+  shown_status  text,
   created_at    timestamptz NOT NULL,
   updated_at    timestamptz NOT NULL
 );
--- The watcher that resumes after a restart looks for messages of unsettled cases.
+-- A restarted bot looks at the newest messages first.
 CREATE INDEX slack_messages_created_idx ON casehound.slack_messages (created_at);
 
 -- A finished batch's summary is posted once, whichever process finishes it first.

@@ -61,13 +61,31 @@ export async function slackMessageOf(db: Queryable, caseId: string): Promise<Sla
   return rows[0] ? toMessage(rows[0]) : null;
 }
 
-/** Posted messages whose case has not settled yet (a restarted bot follows them again). */
+/** Records the case status the message now shows. */
+export async function setSlackMessageShown(
+  db: Queryable,
+  caseId: string,
+  status: string,
+  now: Date,
+): Promise<void> {
+  await db.query(
+    "UPDATE casehound.slack_messages SET shown_status = $2, updated_at = $3 WHERE case_id = $1",
+    [caseId, status, now.toISOString()],
+  );
+}
+
+/**
+ * Posted messages that are behind their case: still running, or moved on since the
+ * message was last updated (a verdict that landed while no bot was running). A
+ * restarted bot follows them again, the newest first.
+ */
 export async function openSlackMessages(db: Queryable, limit = 200): Promise<SlackMessage[]> {
   const { rows } = await db.query<Row>(
     `SELECT m.case_id, m.channel, m.ts, m.requested_by
        FROM casehound.slack_messages m JOIN casehound.cases c ON c.case_id = m.case_id
-      WHERE m.ts IS NOT NULL AND c.status IN ('queued', 'running')
-      ORDER BY m.created_at LIMIT ${Number(limit)}`,
+      WHERE m.ts IS NOT NULL
+        AND (c.status IN ('queued', 'running') OR m.shown_status IS DISTINCT FROM c.status)
+      ORDER BY m.created_at DESC LIMIT ${Number(limit)}`,
   );
   return rows.map(toMessage);
 }

@@ -5,7 +5,11 @@
 // lands or the run fails. A restarted bot follows the messages of unsettled cases again.
 import type { webApi } from "@slack/bolt";
 import type { Logger } from "../../config/logger.js";
-import { openSlackMessages, type SlackMessage } from "../../db/repositories/slack-messages.js";
+import {
+  openSlackMessages,
+  type SlackMessage,
+  setSlackMessageShown,
+} from "../../db/repositories/slack-messages.js";
 import type { Queryable } from "../../db/types.js";
 import type { CaseEvents } from "../case-events.js";
 import type { Masks } from "./mask.js";
@@ -63,6 +67,7 @@ export function createCaseWatcher(options: WatchOptions): CaseWatcher {
             ...rendered.message,
           });
           shown = body;
+          await setSlackMessageShown(db, message.caseId, rendered.detail.status, new Date());
         }
         if (rendered.settled) return;
         let asleep: () => void = () => {};

@@ -7,7 +7,11 @@
 import type { App, RespondFn, SlashCommand as SlackCommand } from "@slack/bolt";
 import { getCaseDetail, listCaseSummaries } from "../../../db/repositories/case-views.js";
 import { readQueue } from "../../../db/repositories/console-queue.js";
-import { claimSlackMessage, setSlackMessageTs } from "../../../db/repositories/slack-messages.js";
+import {
+  claimSlackMessage,
+  setSlackMessageShown,
+  setSlackMessageTs,
+} from "../../../db/repositories/slack-messages.js";
 import { isAppError } from "../../../domain/errors.js";
 import { flagsOf } from "../../batch/flags.js";
 import { submitCase } from "../../intake.js";
@@ -130,6 +134,7 @@ async function investigate(
     return;
   }
   await setSlackMessageTs(deps.db, caseId, posted, deps.now());
+  await setSlackMessageShown(deps.db, caseId, rendered.detail.status, deps.now());
   if (posted.channel !== command.channel_id)
     await respond(
       ephemeral(

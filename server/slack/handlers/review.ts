@@ -6,6 +6,7 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { getCaseDetail } from "../../../db/repositories/case-views.js";
 import { recordReview } from "../../../db/repositories/reviews.js";
+import { setSlackMessageShown } from "../../../db/repositories/slack-messages.js";
 import { AppError } from "../../../domain/errors.js";
 import type { Decision } from "../../../domain/verdict.js";
 import { OVERRIDE_CALLBACK, overrideModal, parseOverride } from "../blocks/override-modal.js";
@@ -76,8 +77,9 @@ async function review(
     requestedBy: where.userId,
     publicUrl: deps.settings.publicUrl,
   });
-  if (rendered)
-    await deps.client.chat.update({ channel: where.channel, ts: where.ts, ...rendered.message });
+  if (!rendered) return;
+  await deps.client.chat.update({ channel: where.channel, ts: where.ts, ...rendered.message });
+  await setSlackMessageShown(deps.db, target.caseId, rendered.detail.status, deps.now());
 }
 
 export function registerReview(app: App, deps: BotDeps): void {

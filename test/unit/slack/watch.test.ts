@@ -74,6 +74,8 @@ describe("following an investigation's message", () => {
       "UPDATE casehound.cases SET status = 'failed', failed_at = now(), error = 'the warehouse was unreachable' WHERE case_id = $1",
       [caseId],
     );
+    // Until the message shows it, a restarted bot would pick the message up again.
+    expect((await openSlackMessages(t.db)).map((m) => m.caseId)).toEqual([caseId]);
     events.notify(caseId);
     await until(() => updates.length === 2, 2_000);
     expect(JSON.stringify(updates[1]?.blocks)).toMatch(/The investigation failed.*unreachable/);
