@@ -92,11 +92,15 @@ export async function driveAndFollow(
   const { startBatchDriver } = await import("./batch-driver.js");
   const { batchSummary } = await import("../server/batch/results.js");
   const { finishBatch } = await import("../server/batch/finish.js");
+  const { cliBatchNotifier } = await import("./slack-setup.js");
   const waker = createWaker();
+  const logger = createLogger(ctx.env.LOG_LEVEL);
+  // With a Slack bot token and channel, the finished batch's summary is posted there too.
+  const notifier = await cliBatchNotifier(ctx.env, db, logger);
   const driver = await startBatchDriver({
     db,
     runner,
-    logger: createLogger(ctx.env.LOG_LEVEL),
+    logger,
     concurrency: options.workers ?? ctx.env.CASEHOUND_WORKERS,
     onSettled: () => waker.wake(),
     warehouse,
@@ -122,13 +126,15 @@ export async function driveAndFollow(
     // Finished: cluster it; re-reviews it sends back are followed to their end, once.
     let view = await follow();
     while (view) {
-      const outcome = await finishBatch({ intake, warehouse }, batchId).catch((error: Error) => {
-        // The cases are decided either way: say why there are no clusters, then summarise.
-        console.error(
-          `the batch's ring clusters were not stored: ${error.message}; \`casehound batch wait ${batchId}\` tries again`,
-        );
-        return undefined;
-      });
+      const outcome = await finishBatch({ intake, warehouse, notifier }, batchId).catch(
+        (error: Error) => {
+          // The cases are decided either way: say why there are no clusters, then summarise.
+          console.error(
+            `the batch's ring clusters were not stored: ${error.message}; \`casehound batch wait ${batchId}\` tries again`,
+          );
+          return undefined;
+        },
+      );
       if (!outcome || outcome.finished) break;
       if (outcome.submitted > 0 && !options.json)
         console.error(

@@ -17,6 +17,7 @@ import { registerSearchCommands } from "./commands/search.js";
 import { registerSeedCommand } from "./commands/seed.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerSimilarCommand } from "./commands/similar.js";
+import { registerSlackCommand } from "./commands/slack.js";
 import { registerSqlCommands } from "./commands/sql.js";
 import { registerTrainCommand } from "./commands/train.js";
 import { registerWorkerCommand } from "./commands/worker.js";
@@ -41,6 +42,7 @@ function buildProgram(): Command {
   registerResumeCommand(program);
   registerReviewCommand(program);
   registerServeCommand(program);
+  registerSlackCommand(program);
   registerWorkerCommand(program);
   registerKeysCommands(program);
   registerSqlCommands(program);

@@ -124,6 +124,54 @@ export const EnvSchema = z.object({
     emptyAsUndefined,
     z.coerce.number().int().min(0).max(5).default(2),
   ),
+  /** The Slack bot's token (xoxb-…); with SLACK_SIGNING_SECRET, `serve` mounts the bot at /slack/events. */
+  SLACK_BOT_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^xoxb-[\w-]+$/, "must be a bot token (xoxb-…)")
+      .optional(),
+  ),
+  /** The Slack app's signing secret: every request to /slack/events must carry its signature. */
+  SLACK_SIGNING_SECRET: z.preprocess(emptyAsUndefined, z.string().trim().min(8).optional()),
+  /** An app-level token (xapp-…, scope connections:write) for `casehound slack` (Socket Mode). */
+  SLACK_APP_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^xapp-[\w-]+$/, "must be an app-level token (xapp-…)")
+      .optional(),
+  ),
+  /** The channel id (C…) verdicts of Slack investigations fall back to and batch summaries go to. */
+  CASEHOUND_SLACK_CHANNEL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^[CG][A-Z0-9]{2,}$/, "must be a channel id such as C0123ABCD")
+      .optional(),
+  ),
+  /**
+   * Who may use the bot: Slack user ids (U…/W…) and user-group ids (S…) with a role,
+   * `U0123ABCD=analyst,S0456EFGH=viewer` (analysts investigate and review; viewers only ask).
+   */
+  CASEHOUND_SLACK_ROLES: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .trim()
+      .regex(
+        /^[UWS][A-Z0-9]{2,}=(analyst|viewer)(\s*,\s*[UWS][A-Z0-9]{2,}=(analyst|viewer))*$/,
+        "must read like U0123ABCD=analyst,S0456EFGH=viewer",
+      )
+      .optional(),
+  ),
+  /** Slack's Web API address: a proxy, GovSlack (https://slack-gov.com/api/), a test's stand-in. */
+  CASEHOUND_SLACK_API_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
+  /** Where people reach this server (https://casehound.example.com): links to case pages in Slack. */
+  CASEHOUND_PUBLIC_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -49,7 +49,17 @@ export interface ServiceOptions {
   now?: () => Date;
   /** A key valid while this server runs, for commands on this machine (server/local-endpoint.ts). */
   localKey?: ApiDeps["localKey"];
+  /** The Slack bot in HTTP mode: mounted on the app, started with the server, stopped with it. */
+  slack?: SlackMount | undefined;
+  /** Told when a batch has nothing left to run (the Slack bot posts its summary). */
+  batchNotifier?: WorkerOptions["batchNotifier"];
 }
+
+/** How the service mounts the bot without knowing Slack: it builds it on the app and intake. */
+export type SlackMount = (
+  app: Parameters<NonNullable<ApiDeps["mountSlack"]>>[0],
+  intake: Parameters<NonNullable<ApiDeps["mountSlack"]>>[1],
+) => { start(): Promise<void>; stop(): Promise<void> };
 
 export interface Service {
   url: string;
@@ -64,6 +74,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const { db, runner, events, logger } = options;
   const now = options.now ?? (() => new Date());
   let stopping = false;
+  let bot: ReturnType<SlackMount> | undefined;
   // The gauges read the queue and the streams only when scraped, after both exist.
   const metrics = createMetrics(
     () => queue.stats(),
@@ -82,6 +93,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
           ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
           ...(options.refreshBaselines ? { refreshBaselines: options.refreshBaselines } : {}),
           ...(options.warehouse ? { warehouse: options.warehouse } : {}),
+          batchNotifier: options.batchNotifier,
           onRunEnded: (outcome, seconds, decision) => metrics.runEnded(outcome, seconds, decision),
           onSettled: (caseId) => events.notify(caseId),
         });
@@ -98,7 +110,13 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     admit: (request) => runner.admit(request),
     eventPollMs: options.eventPollMs,
     localKey: options.localKey,
+    mountSlack: options.slack
+      ? (app, intake) => {
+          bot = options.slack?.(app, intake);
+        }
+      : undefined,
   });
+  await bot?.start();
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = api.app.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve(s));
@@ -147,6 +165,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         stopping = true;
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         api.closeStreams();
+        await bot?.stop();
         server.closeIdleConnections();
         await worker.stop(graceMs);
         // Requests still in flight get a moment; then their sockets are closed.

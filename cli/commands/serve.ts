@@ -58,6 +58,10 @@ export function registerServeCommand(program: Command): void {
       );
       const logger = createLogger(env.LOG_LEVEL);
       const events = createCaseEvents();
+      const { slackRequested, slackSettings } = await import("../../server/slack/settings.js");
+      const withSlack = slackRequested(env);
+      // Half a Slack configuration fails now, naming what is missing, not after the database opened.
+      if (withSlack) slackSettings(env, "http");
       await withCaseRunner(
         async (runner, db, _ctx, warehouse) => {
           if (db.engine === "pglite" && options.seed && (await firstFilledTable(db)) === null) {
@@ -71,6 +75,15 @@ export function registerServeCommand(program: Command): void {
           // On the embedded database this process is the data directory's one writer:
           // commands on this machine hand their cases to it (server/local-endpoint.ts).
           const local = db.engine === "pglite" ? mintLocalKey(new Date()) : undefined;
+          // With the bot token or the signing secret set, the bot is mounted at /slack/events.
+          const slack = withSlack
+            ? await import("../slack-setup.js").then((m) =>
+                m.slackSetup(env, "http", db, logger).then((setup) => ({
+                  setup,
+                  mount: m.slackMount(setup, { db, warehouse, events, logger }),
+                })),
+              )
+            : undefined;
           const service = await startService({
             localKey: local,
             db,
@@ -84,6 +97,8 @@ export function registerServeCommand(program: Command): void {
             leaseMs: env.CASEHOUND_RUN_LEASE_MS,
             refreshBaselines: baselineRefresher(warehouse, db),
             warehouse,
+            slack: slack?.mount,
+            batchNotifier: slack?.setup.batchNotifier,
             limits: {
               perKey: { perSecond: env.CASEHOUND_API_RATE, burst: env.CASEHOUND_API_BURST },
             },
@@ -95,7 +110,7 @@ export function registerServeCommand(program: Command): void {
               ? publishLocalEndpoint(env.CASEHOUND_DATA_DIR, { url: door, token: local.token })
               : () => {};
           console.log(
-            `casehound API listening on ${service.url} (docs: ${service.url}/docs, ${db.location})${workers ? "" : "; no workers here: cases wait for `casehound worker`"}`,
+            `casehound API listening on ${service.url} (docs: ${service.url}/docs, ${db.location})${workers ? "" : "; no workers here: cases wait for `casehound worker`"}${slack ? `; Slack bot at ${service.url}/slack/events` : ""}`,
           );
           const signal = await untilSignalled().finally(unpublish);
           console.log(

@@ -39,12 +39,15 @@ import {
   type SharedAttributes,
 } from "../../tools/links/index.js";
 import type { IntakeDeps } from "../intake.js";
+import type { BatchNotifier } from "./notifier.js";
 import { submitPendingRows } from "./submit.js";
 
 export interface FinishDeps {
   intake: IntakeDeps;
   /** Where the risk tables live (the warehouse; by default the app database). */
   warehouse: Queryable;
+  /** Told when the batch has nothing left to run (a Slack channel, say). */
+  notifier?: BatchNotifier | undefined;
 }
 
 export interface FinishOutcome {
@@ -174,10 +177,8 @@ export async function finishBatch(deps: FinishDeps, batchId: string): Promise<Fi
   // The re-review rows: this call's, or those a finish that stopped after storing left.
   const now = await getBatch(db, batchId);
   const { submitted } = now ? await submitPendingRows(deps.intake, now) : { submitted: 0 };
-  return {
-    finished: submitted === 0 && !(await batchUnsettled(db, batchId)),
-    stored,
-    clusters: await readBatchClusters(db, batchId),
-    submitted,
-  };
+  const finished = submitted === 0 && !(await batchUnsettled(db, batchId));
+  // Re-review rows still to run mean the batch is not finished yet: their settling calls again.
+  if (finished) await deps.notifier?.batchFinished(batchId);
+  return { finished, stored, clusters: await readBatchClusters(db, batchId), submitted };
 }

@@ -10,6 +10,7 @@ import type { ApiKey } from "../../domain/api-key.js";
 import type { CaseInput } from "../../domain/case.js";
 import type { CaseEvents } from "../case-events.js";
 import { consoleRouter } from "../console/router.js";
+import type { IntakeDeps } from "../intake.js";
 import type { CaseQueue } from "../worker/case-queue.js";
 import { createAuthenticator } from "./auth.js";
 import { renderDocsPage } from "./docs-page.js";
@@ -59,6 +60,8 @@ export interface ApiDeps {
   localKey?: { key: ApiKey; secretHash: string } | undefined;
   /** Where batches read risk.flags (default: `db`). */
   warehouse?: Database;
+  /** Mounts the Slack bot's route (/slack/events) on the app; it verifies Slack's signatures itself. */
+  mountSlack?: ((app: Express, intake: IntakeDeps) => void) | undefined;
 }
 
 export interface Api {
@@ -115,6 +118,8 @@ export function createApi(deps: ApiDeps): Api {
     notify: (caseId: string) => deps.events.notify(caseId),
     now: deps.now,
   };
+  // Slack signs its requests (no API key); the receiver reads the raw body for that.
+  deps.mountSlack?.(app, intake);
   // The console signs in with a key once and then carries a session cookie, not a key.
   app.use(
     consoleRouter({

@@ -9,6 +9,7 @@ import { batchOfCase, batchUnsettled } from "../../db/repositories/batch-cluster
 import type { Database, Queryable } from "../../db/types.js";
 import type { CaseInput } from "../../domain/case.js";
 import { finishBatch } from "../batch/finish.js";
+import type { BatchNotifier } from "../batch/notifier.js";
 import type { CaseQueue } from "./case-queue.js";
 
 export interface BatchFinishHook {
@@ -26,6 +27,8 @@ export function createBatchFinishHook(options: {
   queue: () => CaseQueue | undefined;
   logger: Logger;
   now: () => Date;
+  /** Told when a batch has nothing left to run. */
+  notifier?: BatchNotifier | undefined;
 }): BatchFinishHook {
   const { db, logger } = options;
   let chain: Promise<void> = Promise.resolve();
@@ -38,6 +41,7 @@ export function createBatchFinishHook(options: {
       {
         intake: { db, admit: options.admit, ...(queue ? { queue } : {}), now: options.now },
         warehouse: options.warehouse,
+        notifier: options.notifier,
       },
       batchId,
     );

@@ -8,6 +8,7 @@ import type { Logger } from "../../config/logger.js";
 import { type CaseRunner, DEFAULT_LEASE_MS } from "../../controller/run-case.js";
 import type { Database, Queryable } from "../../db/types.js";
 import { AppError } from "../../domain/errors.js";
+import type { BatchNotifier } from "../batch/notifier.js";
 import { installLastLine } from "../last-line.js";
 import {
   BASELINES_QUEUE_SETTINGS,
@@ -53,6 +54,8 @@ export interface WorkerOptions {
    * clustered (server/batch/finish.ts); default the app database.
    */
   warehouse?: Queryable;
+  /** Told when a batch has nothing left to run (the Slack bot posts its summary). */
+  batchNotifier?: BatchNotifier | undefined;
 }
 
 export interface CaseWorker {
@@ -75,6 +78,7 @@ export async function startWorker(options: WorkerOptions): Promise<CaseWorker> {
     queue: () => started,
     logger,
     now: () => new Date(),
+    notifier: options.batchNotifier,
   });
   const work = createCaseConsumer({
     ...options,
