@@ -91,6 +91,7 @@ export async function readCategoryBlockScores(
     MIN_COMMON_BUYERS,
     MIN_WEIGHTED,
     0,
+    pairs,
   ]);
   const blocks = densestBlocks(rows, pairs);
   const out: Record<string, number[]> = {};

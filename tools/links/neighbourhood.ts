@@ -133,6 +133,7 @@ export async function readNeighbourhood(
         MIN_COMMON_BUYERS,
         MIN_WEIGHTED,
         ROWS_PER_HOLDING,
+        profile.buyerShopPairs,
       ]);
       const found = sharedBuyerLinks(rows, profile.buyerShopPairs);
       if (hop === 1) densest = densestBlocks(rows, profile.buyerShopPairs).get(sellerId) ?? null;

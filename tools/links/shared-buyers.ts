@@ -23,10 +23,15 @@ export const SHARED_BUYERS_WEIGHT = 1;
 
 /**
  * $1 frontier seller ids, $2 as-of, $3 least common buyers, $4 least weighted count,
- * $5 order rows kept per side: for each frontier seller and each other seller its
- * buyers also bought from up to $2 — the common buyers, their weighted count (each
- * 1/(its shops − 1)), both shops' distinct buyers, and the first orders of the most
- * exclusive common buyers on each side. Only pairs reaching $3 and $4 are sized.
+ * $5 order rows kept per side, $6 the marketplace's buyer–shop pairs (P): for each
+ * frontier seller and each other seller its buyers also bought from up to $2 — the
+ * common buyers, their weighted count (each 1/(its shops − 1)), both shops' distinct
+ * buyers, and the first orders of the most exclusive common buyers on each side.
+ * Only pairs reaching $3 and $4 are sized, and an other shop's buyers are counted
+ * only up to the size at which the pair's expectation n_a·n_b/P would reach its
+ * weighted count (a Poisson count at or under its mean is never surprising): a busy
+ * shop's order book is not read to the end to learn it is busy. The id lists are
+ * arrays (ARRAY(subquery)) so the planner probes the orders' indexes.
  */
 export const SHARED_BUYERS_SQL = `
 WITH mine AS (
@@ -34,10 +39,12 @@ WITH mine AS (
     FROM risk.orders o
    WHERE o.seller_id = ANY($1::text[]) AND o.created_at <= $2
    GROUP BY o.seller_id, o.buyer_id
+), mine_sizes AS (
+  SELECT seller_id, count(*)::int AS buyers FROM mine GROUP BY seller_id
 ), theirs AS (
   SELECT o.buyer_id, o.seller_id, min(o.order_id) AS order_id
     FROM risk.orders o
-   WHERE o.buyer_id IN (SELECT DISTINCT buyer_id FROM mine) AND o.created_at <= $2
+   WHERE o.buyer_id = ANY (ARRAY(SELECT DISTINCT buyer_id FROM mine)) AND o.created_at <= $2
    GROUP BY o.buyer_id, o.seller_id
 ), shops AS (
   SELECT buyer_id, count(*) AS shops FROM theirs GROUP BY buyer_id
@@ -51,18 +58,27 @@ WITH mine AS (
     JOIN shops s ON s.buyer_id = m.buyer_id
    GROUP BY m.seller_id, t.seller_id
   HAVING count(*) >= $3 AND sum(1.0 / (s.shops - 1)) >= $4
+), caps AS (
+  SELECT c.other AS seller_id, floor(max(c.weighted * $6::float8 / ms.buyers))::int AS cap
+    FROM common c JOIN mine_sizes ms ON ms.seller_id = c.seller_id
+   GROUP BY c.other
 ), sizes AS (
-  SELECT o.seller_id, count(DISTINCT o.buyer_id)::int AS buyers
-    FROM risk.orders o
-   WHERE o.seller_id IN (SELECT seller_id FROM common UNION SELECT other FROM common)
-     AND o.created_at <= $2
-   GROUP BY o.seller_id
+  SELECT k.seller_id, k.cap, x.buyers
+    FROM caps k
+   CROSS JOIN LATERAL (
+     SELECT count(*)::int AS buyers FROM (
+       SELECT DISTINCT o.buyer_id FROM risk.orders o
+        WHERE o.seller_id = k.seller_id AND o.created_at <= $2
+        ORDER BY o.buyer_id LIMIT k.cap + 1
+     ) d
+   ) x
 )
 SELECT c.seller_id, c.other, c.buyers, c.weighted, a.buyers AS seller_buyers,
        b.buyers AS other_buyers, c.rows, c.other_rows
   FROM common c
-  JOIN sizes a ON a.seller_id = c.seller_id
+  JOIN mine_sizes a ON a.seller_id = c.seller_id
   JOIN sizes b ON b.seller_id = c.other
+ WHERE b.buyers <= b.cap
  ORDER BY c.seller_id, c.other`;
 
 export interface SharedBuyersRow {
