@@ -36,8 +36,11 @@ export interface LinkFindings {
   lookAlikeQueries?: { purpose: string; sql: string; params: unknown[] }[];
 }
 
-/** Statements a build of `hops` hops runs at most: four a hop, then block, history, category. */
-export const queriesFor = (hops: number) => 4 * hops + 3;
+/**
+ * Statements a build of `hops` hops runs at most: three a hop through attributes, one
+ * for the subject's shared buyers, then block, history and category.
+ */
+export const queriesFor = (hops: number) => 3 * hops + 4;
 
 /** The most hops `maxQueries` pays for, up to `wanted`; 0 when not even one. */
 export function affordableHops(wanted: number, maxQueries: number): number {

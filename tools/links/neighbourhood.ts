@@ -126,7 +126,10 @@ export async function readNeighbourhood(
     const follow = await followAttributes(run, hop, frontier, instant, cuts, attributes, hubs);
     const inFrontier = new Set(frontier);
     const hopEdges = linkEdges(follow, (s) => inFrontier.has(s), DEFAULT_MIN_FARM_BUYERS);
-    if (profile.buyerShopPairs) {
+    // Shared buyers from the subject only: a later frontier of up to 39 shops would read
+    // every order of every one of their buyers (seconds on a busy neighbourhood), and
+    // the subject's own ring partners are what the readings count.
+    if (hop === 1 && profile.buyerShopPairs) {
       const rows = await run<SharedBuyersRow>(`hop ${hop}: shared buyers`, SHARED_BUYERS_SQL, [
         frontier,
         instant,
@@ -136,7 +139,7 @@ export async function readNeighbourhood(
         profile.buyerShopPairs,
       ]);
       const found = sharedBuyerLinks(rows, profile.buyerShopPairs);
-      if (hop === 1) densest = densestBlocks(rows, profile.buyerShopPairs).get(sellerId) ?? null;
+      densest = densestBlocks(rows, profile.buyerShopPairs).get(sellerId) ?? null;
       buyerLinks.push(...found);
       hopEdges.push(...withSharedBuyers([], found));
     }

@@ -111,9 +111,9 @@ function neighbourhood(overrides: Partial<Neighbourhood> = {}): Neighbourhood {
 
 describe("link analysis, pure pieces", () => {
   it("reads as deep as the query budget pays for", () => {
-    expect(queriesFor(2)).toBe(11);
-    expect(affordableHops(2, 11)).toBe(2);
-    expect(affordableHops(3, 14)).toBe(2);
+    expect(queriesFor(2)).toBe(10);
+    expect(affordableHops(2, 10)).toBe(2);
+    expect(affordableHops(3, 12)).toBe(2);
     expect(affordableHops(2, 6)).toBe(0);
   });
 
