@@ -9,6 +9,7 @@
 // two buyers and two exclusive buyers' worth scores 0.
 import type { Queryable } from "../../db/types.js";
 import {
+  BUYERS_READ_PER_SELLER,
   MIN_COMMON_BUYERS,
   MIN_WEIGHTED,
   poissonTailLog10,
@@ -92,6 +93,7 @@ export async function readCategoryBlockScores(
     MIN_WEIGHTED,
     0,
     pairs,
+    BUYERS_READ_PER_SELLER,
   ]);
   const blocks = densestBlocks(rows, pairs);
   const out: Record<string, number[]> = {};

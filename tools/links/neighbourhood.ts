@@ -16,6 +16,7 @@ import { followAttributes, ROWS_PER_HOLDING } from "./neighbourhood-attributes.j
 import { type HeldAttribute, linkEdges, withSharedBuyers } from "./neighbourhood-edges.js";
 import { BLOCK_SQL, HISTORY_SQL, SELLER_CATEGORY_SQL } from "./neighbourhood-sql.js";
 import {
+  BUYERS_READ_PER_SELLER,
   MIN_COMMON_BUYERS,
   MIN_WEIGHTED,
   SHARED_BUYERS_SQL,
@@ -137,6 +138,7 @@ export async function readNeighbourhood(
         MIN_WEIGHTED,
         ROWS_PER_HOLDING,
         profile.buyerShopPairs,
+        BUYERS_READ_PER_SELLER,
       ]);
       const found = sharedBuyerLinks(rows, profile.buyerShopPairs);
       densest = densestBlocks(rows, profile.buyerShopPairs).get(sellerId) ?? null;

@@ -18,12 +18,19 @@ export const MAX_CHANCE = 1e-3;
 export const MIN_COMMON_BUYERS = 2;
 /** Less than two exclusive buyers' worth is read as chance whatever the shops' sizes. */
 export const MIN_WEIGHTED = 2;
+/**
+ * Buyers per seller whose other shops are read, the latest first: a busy shop's whole
+ * clientele's order history costs seconds, and a bound can only miss links (the
+ * weighted count is read on fewer buyers, the expectation on all of them).
+ */
+export const BUYERS_READ_PER_SELLER = 500;
 /** What a significant overlap adds to an edge: as one attribute no one else holds. */
 export const SHARED_BUYERS_WEIGHT = 1;
 
 /**
  * $1 frontier seller ids, $2 as-of, $3 least common buyers, $4 least weighted count,
- * $5 order rows kept per side, $6 the marketplace's buyer–shop pairs (P): for each
+ * $5 order rows kept per side, $6 the marketplace's buyer–shop pairs (P), $7 the most
+ * buyers read per seller (its latest; its size still counts them all): for each
  * frontier seller and each other seller its buyers also bought from up to $2 — the
  * common buyers, their weighted count (each 1/(its shops − 1)), both shops' distinct
  * buyers, and the first orders of the most exclusive common buyers on each side.
@@ -34,13 +41,18 @@ export const SHARED_BUYERS_WEIGHT = 1;
  * arrays (ARRAY(subquery)) so the planner probes the orders' indexes.
  */
 export const SHARED_BUYERS_SQL = `
-WITH mine AS (
-  SELECT o.seller_id, o.buyer_id, min(o.order_id) AS order_id
+WITH every_buyer AS (
+  SELECT o.seller_id, o.buyer_id, min(o.order_id) AS order_id, max(o.created_at) AS last
     FROM risk.orders o
    WHERE o.seller_id = ANY($1::text[]) AND o.created_at <= $2
    GROUP BY o.seller_id, o.buyer_id
 ), mine_sizes AS (
-  SELECT seller_id, count(*)::int AS buyers FROM mine GROUP BY seller_id
+  SELECT seller_id, count(*)::int AS buyers FROM every_buyer GROUP BY seller_id
+), mine AS (
+  SELECT seller_id, buyer_id, order_id FROM (
+    SELECT b.*, row_number() OVER (PARTITION BY b.seller_id ORDER BY b.last DESC, b.buyer_id) AS k
+      FROM every_buyer b
+  ) r WHERE r.k <= $7
 ), theirs AS (
   SELECT o.buyer_id, o.seller_id, min(o.order_id) AS order_id
     FROM risk.orders o
