@@ -33,7 +33,11 @@ try {
     });
     return verdict;
   };
-  const partners = labels.subjects.filter((s) => s.role === "ring_member");
+  // Collusion rings' partners only: a takeover's second victim is also a ring member
+  // in the labels, but its truth is account takeover.
+  const partners = labels.subjects.filter(
+    (s) => s.role === "ring_member" && s.typology === "collusion",
+  );
   const hard = labels.subjects.filter(
     (s) => s.role === "primary" && s.typology === "none" && s.kind !== "ordinary",
   );

@@ -9,7 +9,12 @@
 import { table, thousands } from "../cli/format.js";
 import { openPglite } from "../db/pglite.js";
 import type { Database } from "../db/types.js";
-import { clusterSellers, readDegreeProfile, readSharedAttributes } from "../tools/links/index.js";
+import {
+  ATTRIBUTE_KINDS,
+  clusterSellers,
+  readDegreeProfile,
+  readSharedAttributes,
+} from "../tools/links/index.js";
 import { seedWorld } from "../world/generate.js";
 import { WORLD_SIZE_NAMES, type WorldSizeName } from "../world/sizes.js";
 import { benchArgs, runPerEngine, withBenchDatabase } from "./harness.js";
@@ -43,7 +48,7 @@ async function measure(db: Database, engine: string, asOf: string): Promise<Meas
   const rows: Row[] = [];
   let started = performance.now();
   const profile = await readDegreeProfile(db, asOf);
-  const sampled = Object.values(profile).reduce((n, s) => n + s.sampled, 0);
+  const sampled = ATTRIBUTE_KINDS.reduce((n, kind) => n + profile[kind].sampled, 0);
   rows.push({
     step: "degree profile",
     sellers: 0,

@@ -4,8 +4,10 @@
 // flag history — each with the statements that read it, so an auditor can run them
 // again. Pure.
 import { type Evidence, makeEvidence } from "../../domain/evidence.js";
-import type { ExecutedQuery, Neighbourhood, NeighbourhoodEdge } from "../../tools/links/index.js";
+import type { Neighbourhood, NeighbourhoodEdge, SharedBuyers } from "../../tools/links/index.js";
+import { densityEvidence } from "./density-evidence.js";
 import { linkValues } from "./readings.js";
+import { source } from "./source.js";
 
 /** Edges and hubs kept in the evidence (the strongest first): evidence stays bounded. */
 export const MAX_EVIDENCE_EDGES = 40;
@@ -15,19 +17,20 @@ export interface LinkEvidence {
   connections: Evidence;
   block: Evidence;
   history: Evidence;
+  density: Evidence;
 }
 
-function source(queries: readonly ExecutedQuery[]) {
-  return {
-    locator: queries.map((q) => `-- ${q.purpose}\n${q.sql.trim()}`).join(";\n\n"),
-    params: queries.map((q) => q.params),
-    via: "link_analysis",
-  };
+/** "3 common buyers (2.5 weighted, 0.04 expected)": the overlap against its expectation. */
+export function sharedBuyersText(b: SharedBuyers): string {
+  return `${b.buyers} common buyers (${b.weighted.toFixed(2)} weighted by exclusivity, ${b.expected.toFixed(2)} expected)`;
 }
 
 function describeEdge(edge: NeighbourhoodEdge, subject: string): string {
   const other = edge.a === subject ? edge.b : edge.b === subject ? edge.a : `${edge.a}–${edge.b}`;
-  const via = edge.via.map((v) => `${v.kind} used by ${v.degree}`).join(", ");
+  const via = [
+    ...edge.via.map((v) => `${v.kind} used by ${v.degree}`),
+    ...(edge.buyers ? [sharedBuyersText(edge.buyers)] : []),
+  ].join(", ");
   return `${other} (${via})`;
 }
 
@@ -49,7 +52,7 @@ export function linkEvidence(n: Neighbourhood, at: string): LinkEvidence {
             .slice(0, 6)
             .map((e) => describeEdge(e, n.subject))
             .join("; ")}; ${n.hubs.length} hub attribute(s) not followed`
-        : `${n.subject} shares no rarely shared device, IP, payout account or address with another seller (${n.hubs.length} hub attribute(s) not followed)`,
+        : `${n.subject} shares no rarely shared device, IP, payout account or address, and no surprising set of buyers, with another seller (${n.hubs.length} hub attribute(s) not followed)`,
       data: {
         value: values.linkedSellers,
         subject: n.subject,
@@ -102,5 +105,5 @@ export function linkEvidence(n: Neighbourhood, at: string): LinkEvidence {
     },
     at,
   );
-  return { connections, block, history };
+  return { connections, block, history, density: densityEvidence(n, at) };
 }

@@ -9,6 +9,7 @@ import type { Neighbourhood } from "../../tools/links/index.js";
 import type { ModelGateway } from "../../tools/model/gateway.js";
 import type { ChatTurn, ModelCall } from "../../tools/model/types.js";
 import { untrustedBlock } from "../../tools/untrusted/quote.js";
+import { sharedBuyersText } from "./evidence.js";
 
 export const CHOOSE_HOPS = {
   name: "choose_hops",
@@ -31,7 +32,10 @@ export function describeDirectLinks(n: Neighbourhood): string {
   const direct = n.edges.filter((e) => e.a === n.subject || e.b === n.subject);
   const lines = direct.slice(0, 20).map((e) => {
     const other = e.a === n.subject ? e.b : e.a;
-    const via = e.via.map((v) => `${v.kind} shared by ${v.degree} accounts`).join(", ");
+    const via = [
+      ...e.via.map((v) => `${v.kind} shared by ${v.degree} accounts`),
+      ...(e.buyers ? [sharedBuyersText(e.buyers)] : []),
+    ].join(", ");
     return `- ${other}: weight ${e.weight.toFixed(2)} (${via})`;
   });
   return [

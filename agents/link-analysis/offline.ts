@@ -36,8 +36,11 @@ export interface LinkFindings {
   lookAlikeQueries?: { purpose: string; sql: string; params: unknown[] }[];
 }
 
-/** Statements a build of `hops` hops runs at most: three a hop, then block and history. */
-export const queriesFor = (hops: number) => 3 * hops + 2;
+/**
+ * Statements a build of `hops` hops runs at most: three a hop through attributes, one
+ * for the subject's shared buyers, then block, history and category.
+ */
+export const queriesFor = (hops: number) => 3 * hops + 4;
 
 /** The most hops `maxQueries` pays for, up to `wanted`; 0 when not even one. */
 export function affordableHops(wanted: number, maxQueries: number): number {
@@ -71,7 +74,7 @@ export async function analyseLinks(
     history: evidence.history.id,
   });
   return {
-    evidence: [evidence.connections, evidence.block, evidence.history],
+    evidence: [evidence.connections, evidence.block, evidence.history, evidence.density],
     readings,
     neighbourhood: n,
     hops,

@@ -1,8 +1,9 @@
 // A neighbourhood as the reasoner's readings: how many sellers are linked to this
 // one, how much of its clientele trades in the block they form, and how many of
 // them were sanctioned or flagged before. They enter the collusion model as terms
-// with learned weights (agents/reasoning/model.ts), gated on the seller's own ring
-// signature, so association alone never decides. Pure.
+// with learned weights (agents/reasoning/model.ts), gated on the ring's signature in
+// the block's own trade (its orders from shared buyers undone), so association alone
+// never decides. Pure.
 import type { IndicatorReading } from "../../domain/indicator.js";
 import { TYPOLOGY_CATALOG } from "../../domain/typology-catalog.js";
 import type { HistoryItem, Neighbourhood } from "../../tools/links/index.js";
@@ -14,6 +15,8 @@ export interface LinkValues {
   blockShare: number;
   /** Neighbourhood sellers with an enforcement action or a collusion flag before the as-of. */
   sanctionedNeighbours: number;
+  /** Share of the block's trade (its sellers' orders from block buyers) cancelled or refunded. */
+  blockUndoRate: number;
 }
 
 /**
@@ -29,6 +32,7 @@ export function linkValues(n: Neighbourhood): LinkValues {
     linkedSellers: n.nodes.filter((x) => x.hop === 1).length,
     blockShare: n.block.subjectShare,
     sanctionedNeighbours: new Set(n.history.filter(sanctionsCollusion).map((h) => h.sellerId)).size,
+    blockUndoRate: n.block.undoRate ?? 0,
   };
 }
 
@@ -37,9 +41,11 @@ const TITLES = {
     "sellers linked through rarely shared devices, IPs, payout accounts or addresses",
   "link.block_share": "share of recent buyers who also buy from linked sellers",
   "link.sanctioned_neighbours": "linked sellers sanctioned, or flagged for collusion, before",
+  "link.block_undo_rate":
+    "share of the block's orders (from buyers shared by linked sellers) cancelled or refunded",
 } as const;
 
-/** The three readings, each citing the evidence item its value comes from. */
+/** The four readings, each citing the evidence item its value comes from. */
 export function linkReadings(
   values: LinkValues,
   evidence: { connections: string; block: string; history: string },
@@ -63,5 +69,6 @@ export function linkReadings(
     reading("link.linked_sellers", "count", values.linkedSellers, evidence.connections),
     reading("link.block_share", "share", values.blockShare, evidence.block),
     reading("link.sanctioned_neighbours", "count", values.sanctionedNeighbours, evidence.history),
+    reading("link.block_undo_rate", "share", values.blockUndoRate, evidence.block),
   ];
 }

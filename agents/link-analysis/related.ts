@@ -15,7 +15,7 @@ export function relatedCases(
       ...new Set(
         n.edges
           .filter((e) => e.a === sellerId || e.b === sellerId)
-          .flatMap((e) => e.via.map((v) => v.kind)),
+          .flatMap((e) => [...e.via.map((v) => v.kind), ...(e.buyers ? ["buyers"] : [])]),
       ),
     ].sort();
   return rows.flatMap((row) => {

@@ -38,8 +38,11 @@ export interface Term {
     | "links";
   /** Where the reading comes from: the indicator catalogue (default) or the link-analysis agent. */
   source?: "catalogue" | "links";
-  /** Counts fully when this other indicator is at least `min`, not at all under half of it (a rate over too few events means little). */
-  gate?: { indicator: string; min: number };
+  /**
+   * Counts fully when this other indicator is at least `min`, not at all under half of
+   * it (a rate over too few events means little). `source` as the term's.
+   */
+  gate?: { indicator: string; min: number; source?: "catalogue" | "links" };
   /** The claim a finding states when this term contributes, with {value} filled in. */
   claim: string;
 }
@@ -52,6 +55,9 @@ export interface TypologyModel {
 
 /** A contribution of at least this many log-odds is a strong signal (the ban gate counts them). */
 export const STRONG_SIGNAL = 2;
+
+/** The link terms' gate: the block's trade undone (link.block_undo_rate). */
+const BLOCK_UNDONE = { indicator: "link.block_undo_rate", min: 0.15, source: "links" } as const;
 
 /** Each typology's model: a Record, so a new typology cannot be left without one. */
 const BY_TYPOLOGY: Record<Typology, Omit<TypologyModel, "typology">> = {
@@ -156,16 +162,18 @@ const BY_TYPOLOGY: Record<Typology, Omit<TypologyModel, "typology">> = {
         family: "orders",
         claim: "{value} of recent orders come from a few repeat buyers",
       },
-      // Association (the link-analysis agent's readings) counts only beside the seller's
-      // own ring signature — orders undone after the credit or the ranking gain — so a
-      // link is evidence for the reasoner, never a finding on its own.
+      // Association (the link-analysis agent's readings) counts only beside the ring's
+      // signature in the block's own trade — the orders its sellers got from the buyers
+      // they share, undone after the credit or the ranking gain — so a link is evidence
+      // for the reasoner, never a finding on its own. Read on the block, not the whole
+      // shop: a partner's ring trade is a small part of its orders.
       {
         indicator: "link.linked_sellers",
         weight: 1.5,
         feature: { kind: "saturating", scale: 2 },
         family: "links",
         source: "links",
-        gate: { indicator: "collusion.undo_rate_120d", min: 0.15 },
+        gate: BLOCK_UNDONE,
         claim:
           "{value} other sellers are linked to this one through devices, IPs, payout accounts or addresses few accounts share",
       },
@@ -175,7 +183,7 @@ const BY_TYPOLOGY: Record<Typology, Omit<TypologyModel, "typology">> = {
         feature: { kind: "band", from: 0.05, to: 0.3 },
         family: "links",
         source: "links",
-        gate: { indicator: "collusion.undo_rate_120d", min: 0.15 },
+        gate: BLOCK_UNDONE,
         claim: "{value} of the seller's recent buyers also buy from the sellers linked to it",
       },
       {
@@ -184,7 +192,7 @@ const BY_TYPOLOGY: Record<Typology, Omit<TypologyModel, "typology">> = {
         feature: { kind: "saturating", scale: 1 },
         family: "links",
         source: "links",
-        gate: { indicator: "collusion.undo_rate_120d", min: 0.15 },
+        gate: BLOCK_UNDONE,
         claim: "{value} linked sellers were sanctioned, or flagged for collusion, before",
       },
     ],
@@ -317,7 +325,7 @@ export function indicatorsFor(typology: Typology): string[] {
     ...new Set(
       model.terms.flatMap((t) => [
         ...(t.source === "links" ? [] : [t.indicator]),
-        ...(t.gate ? [t.gate.indicator] : []),
+        ...(t.gate && t.gate.source !== "links" ? [t.gate.indicator] : []),
       ]),
     ),
   ];

@@ -10,6 +10,8 @@ export interface BlockRow {
   /** NULL: the seller's distinct buyers in the window (`orders` holds the count). */
   buyer_id: string | null;
   orders: number;
+  /** Of those orders, cancelled or refunded (absent in rows from before it was read). */
+  undone?: number;
   rows: string[];
 }
 
@@ -28,6 +30,24 @@ export interface SellerBuyerBlock {
   subjectBuyers: number;
   /** Share of the subject's buyers who are block buyers. */
   subjectShare: number;
+  /** The subject's orders from block buyers in the window, and how many were undone. */
+  subjectOrders: number;
+  subjectUndone: number;
+  /** Share of those orders cancelled or refunded (0 without orders). */
+  subjectUndoRate: number;
+  /**
+   * The orders the subject's block buyers placed with any block seller in the window,
+   * and how many were undone.
+   */
+  orders: number;
+  undone: number;
+  /**
+   * Share of that trade cancelled or refunded: the ring's pay-off read on the trade
+   * of the buyers the subject shares, at every shop of the block — not diluted by the
+   * shops' ordinary custom, and not the trade of buyers the subject has no part in.
+   * A partner with a handful of ring orders is judged by the ring trade it takes part in.
+   */
+  undoRate: number;
   /** A few orders of the subject's block buyers, the rows behind the share. */
   rows: RowRef[];
 }
@@ -46,6 +66,10 @@ export function sellerBuyerBlock(
   const subjectBlockBuyers = new Set<string>();
   const sample: RowRef[] = [];
   let pairs = 0;
+  let subjectOrders = 0;
+  let orders = 0;
+  let undone = 0;
+  let subjectUndone = 0;
   for (const row of rows) {
     if (row.buyer_id === null) {
       totals.set(row.seller_id, Number(row.orders));
@@ -56,10 +80,18 @@ export function sellerBuyerBlock(
     buyers.add(row.buyer_id);
     if (row.seller_id === subject) {
       subjectBlockBuyers.add(row.buyer_id);
+      subjectOrders += Number(row.orders);
+      subjectUndone += Number(row.undone ?? 0);
       for (const id of row.rows)
         if (sample.length < sampleRows) sample.push({ table: "orders", id });
     }
   }
+  // The trade of the subject's own block buyers with every block seller.
+  for (const row of rows)
+    if (row.buyer_id !== null && subjectBlockBuyers.has(row.buyer_id)) {
+      orders += Number(row.orders);
+      undone += Number(row.undone ?? 0);
+    }
   const cells = sellers.size * buyers.size;
   const subjectBuyers = totals.get(subject) ?? 0;
   return {
@@ -70,6 +102,12 @@ export function sellerBuyerBlock(
     density: cells ? round(pairs / cells) : 0,
     subjectBuyers,
     subjectShare: subjectBuyers ? round(subjectBlockBuyers.size / subjectBuyers) : 0,
+    subjectOrders,
+    subjectUndone,
+    subjectUndoRate: subjectOrders ? round(subjectUndone / subjectOrders) : 0,
+    orders,
+    undone,
+    undoRate: orders ? round(undone / orders) : 0,
     rows: sample,
   };
 }

@@ -2,10 +2,18 @@
 // whole warehouse up to an as-of: what "normal sharing" looks like in this data, the
 // yardstick hubs are judged against. One pass over orders and logins; only a hash
 // sample of attribute values is grouped and counted, so the cost stays near a scan.
+// With it, read once per as-of too: the marketplace's buyer–shop pairs (the
+// denominator of shared-buyer links) and each category's densest-block scores.
 import type { Queryable } from "../../db/types.js";
 import { AppError } from "../../domain/errors.js";
-import { DEGREE_PROFILE_SQL } from "./sql.js";
-import { ATTRIBUTE_KINDS, type DegreeProfile, type DegreeSpread } from "./types.js";
+import { readCategoryBlockScores } from "./block-density.js";
+import { BUYER_SHOP_PAIRS_SQL, DEGREE_PROFILE_SQL } from "./sql.js";
+import {
+  ATTRIBUTE_KINDS,
+  type AttributeKind,
+  type DegreeProfile,
+  type DegreeSpread,
+} from "./types.js";
 
 export interface DegreeProfileOptions {
   /** One attribute value in `sampleModulus` is counted (by hash); 1 counts all. Default 8. */
@@ -31,10 +39,10 @@ export async function readDegreeProfile(
   ]);
   const profile = Object.fromEntries(
     ATTRIBUTE_KINDS.map((kind) => [kind, { ...EMPTY_SPREAD }]),
-  ) as DegreeProfile;
+  ) as unknown as DegreeProfile;
   for (const row of rows) {
-    const kind = row.kind as keyof DegreeProfile;
-    if (!(kind in profile)) continue;
+    const kind = row.kind as AttributeKind;
+    if (!ATTRIBUTE_KINDS.includes(kind)) continue;
     profile[kind] = {
       sampled: Number(row.sampled),
       q1: Number(row.q1),
@@ -43,5 +51,17 @@ export async function readDegreeProfile(
       max: Number(row.max),
     };
   }
+  // The buyer–shop pairs, counted over the same 1-in-modulus hash sample (of buyers)
+  // and scaled up: uniform over buyers, so the estimate is unbiased.
+  const pairs = await warehouse.query<{ pairs: number | string }>(BUYER_SHOP_PAIRS_SQL, [
+    new Date(asOf).toISOString(),
+    modulus,
+  ]);
+  profile.buyerShopPairs = Number(pairs.rows[0]?.pairs ?? 0) * modulus;
+  profile.blockScores = await readCategoryBlockScores(
+    warehouse,
+    new Date(asOf).toISOString(),
+    profile.buyerShopPairs,
+  );
   return profile;
 }

@@ -4,6 +4,7 @@
 // never reach here (they are not followed). Pure.
 import { linkWeight } from "./hubs.js";
 import { links } from "./link-rule.js";
+import type { SharedBuyerLink } from "./shared-buyers.js";
 import type { AttributeHolding, AttributeKind, EdgeAttribute, NeighbourhoodEdge } from "./types.js";
 
 /** A followed attribute and everyone holding it, by seller. */
@@ -83,4 +84,27 @@ export function addHolding(
   for (const ref of row.rows)
     if (!holding.rows.some((r) => r.table === ref.table && r.id === ref.id)) holding.rows.push(ref);
   attribute.holdings.set(row.seller_id, holding);
+}
+
+/**
+ * The attribute edges with the shared-buyer links added: a pair linked both ways
+ * carries both (its weight the sum); a pair linked only by buyers gets an edge of its
+ * own. Sorted as linkEdges sorts.
+ */
+export function withSharedBuyers(
+  edges: readonly NeighbourhoodEdge[],
+  links: readonly SharedBuyerLink[],
+): NeighbourhoodEdge[] {
+  const byPair = new Map(edges.map((e) => [pairKey(e.a, e.b), { ...e }]));
+  for (const link of links) {
+    const key = pairKey(link.a, link.b);
+    const edge = byPair.get(key) ?? { a: link.a, b: link.b, weight: 0, via: [] };
+    if (edge.buyers) continue;
+    edge.buyers = link.shared;
+    edge.weight = round(edge.weight + link.shared.weight);
+    byPair.set(key, edge);
+  }
+  return [...byPair.values()].sort(
+    (p, q) => q.weight - p.weight || p.a.localeCompare(q.a) || p.b.localeCompare(q.b),
+  );
 }

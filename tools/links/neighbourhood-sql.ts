@@ -100,18 +100,19 @@ SELECT pc.seller_id, 'payout_account', a.acct, 'payout', 0, 'payout_changes',
  */
 export const BLOCK_SQL = `
 WITH recent AS (
-  SELECT o.seller_id, o.buyer_id, o.order_id, o.created_at
+  SELECT o.seller_id, o.buyer_id, o.order_id, o.created_at, o.status
     FROM risk.orders o
    WHERE o.seller_id = ANY($1::text[]) AND o.created_at <= $2 AND o.created_at > $3
 ), shared AS (
   SELECT buyer_id FROM recent GROUP BY buyer_id HAVING count(DISTINCT seller_id) >= 2
 )
 SELECT r.seller_id, r.buyer_id, count(*)::int AS orders,
+       count(*) FILTER (WHERE r.status IN ('cancelled', 'refunded'))::int AS undone,
        (array_agg(r.order_id ORDER BY r.created_at, r.order_id))[1:3] AS rows
   FROM recent r JOIN shared s ON s.buyer_id = r.buyer_id
  GROUP BY r.seller_id, r.buyer_id
 UNION ALL
-SELECT seller_id, NULL, count(DISTINCT buyer_id)::int, ARRAY[]::text[]
+SELECT seller_id, NULL, count(DISTINCT buyer_id)::int, 0, ARRAY[]::text[]
   FROM recent GROUP BY seller_id`;
 
 /**
@@ -128,3 +129,6 @@ SELECT 'flag', f.flag_id, f.entity_id, f.source, f.reason, f.created_at
   FROM risk.flags f
  WHERE f.entity_type = 'seller' AND f.entity_id = ANY($1::text[]) AND f.created_at <= $2
  ORDER BY seller_id, at, id`;
+
+/** $1 seller id: its category, which its block density is compared within. */
+export const SELLER_CATEGORY_SQL = "SELECT category FROM risk.sellers WHERE seller_id = $1";

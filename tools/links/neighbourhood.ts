@@ -9,24 +9,22 @@
 import type { Queryable } from "../../db/types.js";
 import { AppError } from "../../domain/errors.js";
 import { type BlockRow, type SellerBuyerBlock, sellerBuyerBlock } from "./block.js";
+import { blockDensity, type DensestBlock, densestBlocks } from "./block-density.js";
 import { hubCuts } from "./hubs.js";
 import { DEFAULT_MIN_FARM_BUYERS } from "./link-rule.js";
-import { addHolding, type HeldAttribute, linkEdges } from "./neighbourhood-edges.js";
+import { followAttributes, ROWS_PER_HOLDING } from "./neighbourhood-attributes.js";
+import { type HeldAttribute, linkEdges, withSharedBuyers } from "./neighbourhood-edges.js";
+import { BLOCK_SQL, HISTORY_SQL, SELLER_CATEGORY_SQL } from "./neighbourhood-sql.js";
 import {
-  ATTRIBUTE_HOLDERS_SQL,
-  BLOCK_SQL,
-  FRONTIER_ATTRIBUTES_SQL,
-  HISTORY_SQL,
-} from "./neighbourhood-sql.js";
-import { DEGREES_SQL } from "./sql.js";
-import type {
-  AttributeKind,
-  AttributeRole,
-  DegreeProfile,
-  HubAttribute,
-  NeighbourhoodEdge,
-  RowRef,
-} from "./types.js";
+  BUYERS_READ_PER_SELLER,
+  MIN_COMMON_BUYERS,
+  MIN_WEIGHTED,
+  SHARED_BUYERS_SQL,
+  type SharedBuyerLink,
+  type SharedBuyersRow,
+  sharedBuyerLinks,
+} from "./shared-buyers.js";
+import type { BlockDensity, DegreeProfile, HubAttribute, NeighbourhoodEdge } from "./types.js";
 
 export interface NeighbourhoodOptions {
   /** Hops out from the seller (1–3, default 2). */
@@ -68,16 +66,13 @@ export interface Neighbourhood {
   edges: NeighbourhoodEdge[];
   hubs: HubAttribute[];
   block: SellerBuyerBlock;
+  /** The densest two-shop block around the subject, against its category. */
+  density: BlockDensity;
   /** Enforcement and flags on the neighbourhood's other sellers, up to the as-of. */
   history: HistoryItem[];
   truncated: { nodes: boolean; edges: boolean };
   queries: ExecutedQuery[];
 }
-
-const KINDS: readonly AttributeKind[] = ["device", "ip", "address", "payout_account"];
-const ROWS_PER_HOLDING = 3;
-const ATTRIBUTES_PER_SELLER = 400;
-const keyOf = (kind: string, value: string) => `${kind}\u0000${value}`;
 
 function checkOptions(sellerId: string, asOf: string, options: NeighbourhoodOptions) {
   const hops = options.hops ?? 2;
@@ -99,16 +94,6 @@ function checkOptions(sellerId: string, asOf: string, options: NeighbourhoodOpti
   if (!Number.isInteger(blockDays) || blockDays < 1)
     throw new AppError("bad_argument", "blockDays must be a positive integer");
   return { hops, maxNodes, maxEdges, minStrength, blockDays };
-}
-
-interface HolderRow {
-  seller_id: string;
-  kind: AttributeKind;
-  value: string;
-  role: AttributeRole;
-  buyers: number | string;
-  source: RowRef["table"];
-  rows: string[];
 }
 
 export async function readNeighbourhood(
@@ -136,68 +121,32 @@ export async function readNeighbourhood(
   const hubs = new Map<string, HubAttribute>();
   let nodesCut = false;
   let frontier = [sellerId];
+  const buyerLinks: SharedBuyerLink[] = [];
+  let densest: DensestBlock | null = null;
   for (let hop = 1; hop <= hops && frontier.length; hop++) {
-    const held = await run<{ seller_id: string; kind: AttributeKind; value: string }>(
-      `hop ${hop}: attributes the frontier can link through`,
-      FRONTIER_ATTRIBUTES_SQL,
-      [frontier, instant, DEFAULT_MIN_FARM_BUYERS, ATTRIBUTES_PER_SELLER],
-    );
-    const fresh = new Map<string, { kind: AttributeKind; value: string }>();
-    for (const row of held) {
-      const key = keyOf(row.kind, row.value);
-      const hub = hubs.get(key);
-      if (hub && !hub.sellerIds.includes(row.seller_id))
-        hub.sellerIds = [...hub.sellerIds, row.seller_id].sort();
-      if (!attributes.has(key) && !hub) fresh.set(key, row);
-    }
-    if (!fresh.size) break;
-    const values = (kind: AttributeKind) =>
-      [...fresh.values()].filter((a) => a.kind === kind).map((a) => a.value);
-    const degrees = await run<{ kind: AttributeKind; value: string; degree: number }>(
-      `hop ${hop}: degrees`,
-      DEGREES_SQL,
-      [...KINDS.map(values), instant],
-    );
-    const degreeOf = new Map(degrees.map((d) => [keyOf(d.kind, d.value), Number(d.degree)]));
-    const follow: HeldAttribute[] = [];
-    for (const [key, a] of fresh) {
-      const degree = Math.max(1, degreeOf.get(key) ?? 1);
-      if (degree > cuts[a.kind]) {
-        const holders = held.filter((r) => r.kind === a.kind && r.value === a.value);
-        hubs.set(key, {
-          kind: a.kind,
-          value: a.value,
-          degree,
-          cut: Math.round(cuts[a.kind] * 100) / 100,
-          sellerIds: [...new Set(holders.map((r) => r.seller_id))].sort(),
-        });
-        continue;
-      }
-      const attribute = { kind: a.kind, value: a.value, degree, holdings: new Map() };
-      attributes.set(key, attribute);
-      follow.push(attribute);
-    }
-    if (!follow.length) break;
-    const byKind = (kind: AttributeKind) =>
-      follow.filter((a) => a.kind === kind).map((a) => a.value);
-    const holders = await run<HolderRow>(`hop ${hop}: holders`, ATTRIBUTE_HOLDERS_SQL, [
-      ...KINDS.map(byKind),
-      instant,
-      ROWS_PER_HOLDING,
-    ]);
-    for (const row of holders) {
-      const attribute = attributes.get(keyOf(row.kind, row.value));
-      if (!attribute) continue;
-      addHolding(attribute, {
-        seller_id: row.seller_id,
-        role: row.role,
-        buyers: Number(row.buyers),
-        rows: (row.rows ?? []).map((id) => ({ table: row.source, id })),
-      });
-    }
+    const follow = await followAttributes(run, hop, frontier, instant, cuts, attributes, hubs);
     const inFrontier = new Set(frontier);
+    const hopEdges = linkEdges(follow, (s) => inFrontier.has(s), DEFAULT_MIN_FARM_BUYERS);
+    // Shared buyers from the subject only: a later frontier of up to 39 shops would read
+    // every order of every one of their buyers (seconds on a busy neighbourhood), and
+    // the subject's own ring partners are what the readings count.
+    if (hop === 1 && profile.buyerShopPairs) {
+      const rows = await run<SharedBuyersRow>(`hop ${hop}: shared buyers`, SHARED_BUYERS_SQL, [
+        frontier,
+        instant,
+        MIN_COMMON_BUYERS,
+        MIN_WEIGHTED,
+        ROWS_PER_HOLDING,
+        profile.buyerShopPairs,
+        BUYERS_READ_PER_SELLER,
+      ]);
+      const found = sharedBuyerLinks(rows, profile.buyerShopPairs);
+      densest = densestBlocks(rows, profile.buyerShopPairs).get(sellerId) ?? null;
+      buyerLinks.push(...found);
+      hopEdges.push(...withSharedBuyers([], found));
+    }
     const reached = new Map<string, number>();
-    for (const edge of linkEdges(follow, (s) => inFrontier.has(s), DEFAULT_MIN_FARM_BUYERS)) {
+    for (const edge of hopEdges) {
       if (edge.weight < minStrength) continue;
       for (const end of [edge.a, edge.b])
         if (!nodes.has(end)) reached.set(end, Math.max(reached.get(end) ?? 0, edge.weight));
@@ -208,9 +157,10 @@ export async function readNeighbourhood(
     frontier = ranked.slice(0, Math.max(0, room)).map(([id]) => id);
     for (const id of frontier) nodes.set(id, hop);
   }
-  const allEdges = linkEdges(attributes.values(), () => true, DEFAULT_MIN_FARM_BUYERS).filter(
-    (e) => e.weight >= minStrength && nodes.has(e.a) && nodes.has(e.b),
-  );
+  const allEdges = withSharedBuyers(
+    linkEdges(attributes.values(), () => true, DEFAULT_MIN_FARM_BUYERS),
+    buyerLinks,
+  ).filter((e) => e.weight >= minStrength && nodes.has(e.a) && nodes.has(e.b));
   const members = [...nodes.keys()];
   const since = new Date(Date.parse(instant) - blockDays * 86_400_000).toISOString();
   const blockRows = await run<BlockRow>("the seller–buyer block", BLOCK_SQL, [
@@ -229,6 +179,11 @@ export async function readNeighbourhood(
         at: Date | string;
       }>("the neighbourhood's enforcement and flags", HISTORY_SQL, [others, instant])
     : [];
+  const [category] = await run<{ category: string }>(
+    "the densest block against the category",
+    SELLER_CATEGORY_SQL,
+    [sellerId],
+  );
   return {
     subject: sellerId,
     asOf: instant,
@@ -239,6 +194,7 @@ export async function readNeighbourhood(
     edges: allEdges.slice(0, maxEdges),
     hubs: [...hubs.values()].sort((x, y) => y.degree - x.degree || x.value.localeCompare(y.value)),
     block: sellerBuyerBlock(sellerId, blockRows, since),
+    density: blockDensity(densest, category?.category ?? null, profile.blockScores),
     history: history.map((h) => ({
       source: h.source,
       id: h.id,

@@ -184,3 +184,13 @@ SELECT kind, count(*)::int AS sampled,
        percentile_disc(0.75) WITHIN GROUP (ORDER BY degree)::int AS q3,
        max(degree)::int AS max
   FROM degrees GROUP BY kind`;
+
+/**
+ * $1 as-of, $2 sampling modulus: the distinct (buyer, shop) pairs of orders up to $1
+ * among buyers whose id hashes to 0 modulo $2 — times $2, the marketplace's pairs.
+ */
+export const BUYER_SHOP_PAIRS_SQL = `
+SELECT count(*)::bigint AS pairs FROM (
+  SELECT DISTINCT o.buyer_id, o.seller_id FROM risk.orders o
+   WHERE o.created_at <= $1 AND hashtext(o.buyer_id)::bigint % $2 = 0
+) p`;

@@ -36,7 +36,15 @@ export interface DegreeSpread {
   max: number;
 }
 
-export type DegreeProfile = Record<AttributeKind, DegreeSpread>;
+/**
+ * The spread per kind, and (when read) the marketplace's distinct buyer–shop pairs up
+ * to the as-of: the denominator shared-buyer links are judged against.
+ */
+export type DegreeProfile = Record<AttributeKind, DegreeSpread> & {
+  buyerShopPairs?: number;
+  /** Per category, the sorted densest-block scores of a hash sample of its sellers (block-density.ts). */
+  blockScores?: Record<string, number[]>;
+};
 
 /** What readSharedAttributes returns and clusterSellers reads. */
 export interface SharedAttributes {
@@ -99,13 +107,31 @@ export interface EdgeAttribute {
   holdings: [AttributeHolding, AttributeHolding];
 }
 
-/** Two sellers linked through non-hub attributes; `a` < `b`. */
+/** Buyers two sellers share, against what their sizes predict (shared-buyers.ts). */
+export interface SharedBuyers {
+  /** Buyers who ordered from both up to the as-of. */
+  buyers: number;
+  /** Σ 1/(shops the buyer ordered from − 1): a buyer of only these two weighs 1. */
+  weighted: number;
+  /** The weighted count expected if buyers chose shops independently: n_a · n_b / P. */
+  expected: number;
+  /** −log10 of the Poisson chance of a weighted count this high given `expected`. */
+  surprise: number;
+  /** What the overlap adds to the edge. */
+  weight: number;
+  /** The first orders of the most exclusive common buyers at `a` and at `b`. */
+  rows: [RowRef[], RowRef[]];
+}
+
+/** Two sellers linked through non-hub attributes or shared buyers; `a` < `b`. */
 export interface NeighbourhoodEdge {
   a: string;
   b: string;
-  /** Sum of the linking attributes' weights. */
+  /** Sum of the linking attributes' weights and the shared buyers' weight. */
   weight: number;
   via: EdgeAttribute[];
+  /** Present when the sellers share surprisingly many exclusive buyers. */
+  buyers?: SharedBuyers;
 }
 
 /** An attribute a seller of the neighbourhood holds whose degree marks it a hub: not followed. */
@@ -117,4 +143,25 @@ export interface HubAttribute {
   cut: number;
   /** Neighbourhood sellers holding it. */
   sellerIds: string[];
+}
+
+/** The densest two-shop block around a seller, against its category (block-density.ts). */
+export interface BlockDensity {
+  category: string | null;
+  /** −log10 of the chance of the block's weighted overlap under independence (0: none). */
+  score: number;
+  /** The other shop of the block. */
+  other: string | null;
+  buyers: number;
+  weighted: number;
+  expected: number;
+  /** Orders of the block's most exclusive buyers, at the seller and at the other shop. */
+  rows: RowRef[];
+  /** Mid-rank percentile of the score among the category's sampled sellers. */
+  percentile: number | null;
+  /** The category's sampled sellers and their scores' p50, p90 and p99. */
+  peers: number;
+  p50: number | null;
+  p90: number | null;
+  p99: number | null;
 }

@@ -3,7 +3,10 @@
 // its partners' orders, one partner banned before) comes back as evidence of kind
 // `link` with the warehouse rows behind each edge; a carrier-NAT IP the lead also
 // uses is a hub, left out by its degree; a household's shared laptop and door link
-// its shop to nobody.
+// its shop to nobody; a pair coordinated only through its buyers (each on its own
+// device, network and door, buying from these two shops alone) is linked through
+// them, with the orders behind it, while two busy shops' common customers are not;
+// and the densest block is placed against the category.
 import { readFileSync } from "node:fs";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +17,7 @@ import { createRecorder } from "../../../controller/recorder.js";
 import type { Database } from "../../../db/types.js";
 import { Budget } from "../../../domain/budget.js";
 import { type NeighbourhoodEdge, readDegreeProfile } from "../../../tools/links/index.js";
+import { MAX_CHANCE } from "../../../tools/links/shared-buyers.js";
 import { createModelGateway } from "../../../tools/model/gateway.js";
 import type { TestDatabase } from "../../support/engines.js";
 import { scriptedModel } from "../../support/fake-models.js";
@@ -30,6 +34,12 @@ const NAT_IP = "100.64.0.1";
 
 const seller = (id: string, acct: string) =>
   `('${id}', 'shop ${id}', '2025-01-01', 'DE', 'toys', 'verified', 'active', NULL, '${acct}')`;
+let ownIps = 0;
+/** An order from the buyer's own device, network address and door (each used once). */
+const ownOrder = (id: string, buyer: string, s: string, status = "delivered") => {
+  const n = ++ownIps;
+  return `('${id}', '${buyer}', '${s}', 'prd_1', 1, 1000, '${BEFORE}', '${status}', 'card', 'adr_${id}', 'dev_${id}', '10.9.${n >> 8}.${n & 255}', NULL, NULL)`;
+};
 const login = (id: string, account: string, ip: string, dev: string, type = "seller") =>
   `('${id}', '${type}', '${account}', '${BEFORE}', '${ip}', '${dev}', 'DE', true)`;
 const order = (
@@ -55,6 +65,8 @@ async function buildWarehouse(db: Database): Promise<void> {
       seller("slr_h", "acct_h"),
       seller("slr_o1", "acct_o1"),
       seller("slr_o2", "acct_o2"),
+      seller("slr_t1", "acct_t1"),
+      seller("slr_t2", "acct_t2"),
     ].join(", ")}`,
   );
   // The partner moved its payouts into the lead's account.
@@ -95,6 +107,17 @@ async function buildWarehouse(db: Database): Promise<void> {
   orders.push(order("ord_h1_o1", "byr_h1", "slr_o1", "adr_h", "dev_h", "10.7.7.7"));
   orders.push(order("ord_h2_o1", "byr_h2", "slr_o1", "adr_h", "dev_h", "10.7.7.7"));
   orders.push(order("ord_h3_o2", "byr_h3", "slr_o2", "adr_h", "dev_h", "10.7.7.7"));
+  // A pair tied only by its buyers: three accounts, each on its own device, network and
+  // door, buying from these two shops and nowhere else; one order cancelled.
+  for (const b of ["byr_t1", "byr_t2", "byr_t3"]) {
+    orders.push(ownOrder(`ord_${b}_a`, b, "slr_t1"), ownOrder(`ord_${b}_b`, b, "slr_t2"));
+    orders.push(ownOrder(`ord_${b}_c`, b, "slr_t1", b === "byr_t1" ? "cancelled" : "delivered"));
+  }
+  // The two busy shops' ordinary custom: 200 buyers of one of them, 12 of both.
+  for (let i = 0; i < 200; i++)
+    orders.push(ownOrder(`ord_g${i}`, `byr_g${i}`, i % 2 ? "slr_o1" : "slr_o2"));
+  for (let i = 0; i < 12; i++)
+    for (const s of ["slr_o1", "slr_o2"]) orders.push(ownOrder(`ord_c${i}_${s}`, `byr_c${i}`, s));
   // After the as-of: the household's shop on the lead's phone — not seen.
   orders.push(order("ord_late", "byr_9", "slr_h", "adr_9", "dev_r", "10.1.0.1", AFTER));
   await db.exec(`INSERT INTO risk.logins VALUES ${logins.join(", ")}`);
@@ -134,6 +157,8 @@ export function linksNeighbourhoodSuite(engine: string, open: () => Promise<Test
     let t: TestDatabase;
     let ring: LinkFindings;
     let household: LinkFindings;
+    let pair: LinkFindings;
+    let busy: LinkFindings;
     const tools = () => ({
       warehouse: t.db,
       profile: (asOf: string) => readDegreeProfile(t.db, asOf, { sampleModulus: 1 }),
@@ -163,13 +188,15 @@ export function linksNeighbourhoodSuite(engine: string, open: () => Promise<Test
       await buildWarehouse(t.db);
       ring = await analyse("slr_r3");
       household = await analyse("slr_h");
+      pair = await analyse("slr_t1");
+      busy = await analyse("slr_o1");
     });
     afterAll(async () => {
       await t?.dispose();
     });
 
     it("reports a planted ring's partners as link evidence, with the rows behind each edge", () => {
-      expect(ring.evidence.map((e) => e.kind)).toEqual(["link", "link", "link"]);
+      expect(ring.evidence.map((e) => e.kind)).toEqual(["link", "link", "link", "link"]);
       const nodes = ring.neighbourhood?.nodes.map((n) => `${n.sellerId}@${n.hop}`);
       expect(nodes).toEqual(["slr_r3@0", "slr_r1@1", "slr_r2@1"]);
       // The lead's own phone placed the partner's orders: its login and those orders.
@@ -248,6 +275,48 @@ export function linksNeighbourhoodSuite(engine: string, open: () => Promise<Test
       expect(reading(household, "link.block_share")).toBe(0);
       expect(reading(household, "link.sanctioned_neighbours")).toBe(0);
       expect(household.evidence[0]?.summary).toContain("shares no rarely shared");
+      // Two of its accounts also buy at a busy shop: as many as the shops' sizes predict.
+      expect(household.neighbourhood?.density.score).toBeLessThan(-Math.log10(MAX_CHANCE));
+    });
+
+    it("links a pair through the buyers only they share, with the orders behind it", () => {
+      expect(pair.neighbourhood?.nodes.map((n) => `${n.sellerId}@${n.hop}`)).toEqual([
+        "slr_t1@0",
+        "slr_t2@1",
+      ]);
+      const shared = edge(pair, "slr_t1", "slr_t2");
+      expect(shared?.via).toEqual([]);
+      expect(shared?.buyers).toMatchObject({ buyers: 3, weighted: 3 });
+      expect(shared?.buyers?.surprise).toBeGreaterThan(3);
+      expect(shared?.buyers?.rows[0]).toContainEqual({ table: "orders", id: "ord_byr_t1_a" });
+      expect(shared?.buyers?.rows[1]).toContainEqual({ table: "orders", id: "ord_byr_t1_b" });
+      expect(pair.evidence[0]?.summary).toContain("3 common buyers");
+      // The block's trade: nine orders of the three buyers at both shops, one cancelled.
+      expect(pair.neighbourhood?.block).toMatchObject({ orders: 9, undone: 1 });
+      expect(reading(pair, "link.block_undo_rate")).toBeCloseTo(1 / 9, 5);
+    });
+
+    it("does not link two busy shops through the common customers their sizes predict", () => {
+      const reached = busy.neighbourhood?.nodes.map((n) => n.sellerId) ?? [];
+      expect(reached).not.toContain("slr_o2");
+      expect(busy.neighbourhood?.queries.map((q) => q.purpose)).toContain("hop 1: shared buyers");
+    });
+
+    it("places the densest seller–buyer block against the category's, as link evidence", () => {
+      const density = pair.neighbourhood?.density;
+      expect(density).toMatchObject({ category: "toys", other: "slr_t2", buyers: 3 });
+      expect(density?.percentile).toBeGreaterThan(80);
+      const item = pair.evidence[3];
+      expect(item?.kind).toBe("link");
+      expect(item?.summary).toContain("densest seller–buyer block is with slr_t2");
+      expect(item?.source.locator).toContain("-- hop 1: shared buyers");
+      expect(item?.source.locator).toContain("-- the densest block against the category");
+      expect(
+        (item?.data as { density?: { rows: unknown[] } } | undefined)?.density?.rows,
+      ).toContainEqual({
+        table: "orders",
+        id: "ord_byr_t1_a",
+      });
     });
   });
 }

@@ -54,7 +54,27 @@ function neighbourhood(overrides: Partial<Neighbourhood> = {}): Neighbourhood {
       density: 1,
       subjectBuyers: 10,
       subjectShare: 0.3,
+      subjectOrders: 4,
+      subjectUndone: 2,
+      subjectUndoRate: 0.5,
+      orders: 10,
+      undone: 4,
+      undoRate: 0.4,
       rows: [],
+    },
+    density: {
+      category: "toys",
+      score: 4.2,
+      other: "slr_b",
+      buyers: 3,
+      weighted: 3,
+      expected: 0.05,
+      rows: [{ table: "orders", id: "ord_1" }],
+      percentile: 98,
+      peers: 40,
+      p50: 0,
+      p90: 1.1,
+      p99: 2,
     },
     history: [
       {
@@ -91,15 +111,20 @@ function neighbourhood(overrides: Partial<Neighbourhood> = {}): Neighbourhood {
 
 describe("link analysis, pure pieces", () => {
   it("reads as deep as the query budget pays for", () => {
-    expect(queriesFor(2)).toBe(8);
-    expect(affordableHops(2, 8)).toBe(2);
-    expect(affordableHops(3, 10)).toBe(2);
-    expect(affordableHops(2, 4)).toBe(0);
+    expect(queriesFor(2)).toBe(10);
+    expect(affordableHops(2, 10)).toBe(2);
+    expect(affordableHops(3, 12)).toBe(2);
+    expect(affordableHops(2, 6)).toBe(0);
   });
 
   it("turns a neighbourhood into readings that cite the evidence behind each value", () => {
     const values = linkValues(neighbourhood());
-    expect(values).toEqual({ linkedSellers: 1, blockShare: 0.3, sanctionedNeighbours: 1 });
+    expect(values).toEqual({
+      linkedSellers: 1,
+      blockShare: 0.3,
+      sanctionedNeighbours: 1,
+      blockUndoRate: 0.4,
+    });
     // A volume alert on a linked seller says nothing about collusion.
     const alerted = linkValues(
       neighbourhood({
@@ -121,6 +146,7 @@ describe("link analysis, pure pieces", () => {
       ["link.linked_sellers", 1, "ev_a"],
       ["link.block_share", 0.3, "ev_b"],
       ["link.sanctioned_neighbours", 1, "ev_c"],
+      ["link.block_undo_rate", 0.4, "ev_b"],
     ]);
   });
 

@@ -1,5 +1,6 @@
 // Link readings in the reasoner: association is evidence for it, never a finding on
-// its own — the link terms count only beside the seller's own ring signature.
+// its own — the link terms count only beside the ring's signature in the block's own
+// trade (the orders of the buyers the seller shares with linked sellers, undone).
 import { describe, expect, it } from "vitest";
 import { indicatorsFor, LINK_INDICATOR_IDS } from "../../../agents/reasoning/model.js";
 import { judge } from "../../../agents/reasoning/offline.js";
@@ -45,14 +46,22 @@ describe("link terms in the collusion model", () => {
     for (const id of LINK_INDICATOR_IDS) expect(indicatorsFor("collusion")).not.toContain(id);
   });
 
-  it("add nothing when the seller's own orders show no ring signature: a strong neighbourhood alone clears", () => {
-    const readings = [...links, reading("collusion.undo_rate_120d", 0.03, "share")];
+  it("add nothing when the block's trade shows no ring signature: a strong neighbourhood alone clears", () => {
+    const readings = [...links, reading("link.block_undo_rate", 0.03, "share")];
     expect(linkContribution(readings)).toBe(0);
     expect(judge(scoreTypologies(readings, priorWeights()), readings).decision).toBe("not_fraud");
   });
 
-  it("count beside the seller's own undone orders", () => {
-    const own = [reading("collusion.undo_rate_120d", 0.2, "share")];
-    expect(linkContribution([...own, ...links])).toBeGreaterThan(3);
+  it("count beside the block's undone trade, even when the shop's own rate is diluted", () => {
+    const readings = [
+      ...links,
+      reading("link.block_undo_rate", 0.3, "share"),
+      reading("collusion.undo_rate_120d", 0.03, "share"),
+    ];
+    expect(linkContribution(readings)).toBeGreaterThan(3);
+  });
+
+  it("read their gate from the link analysis, not the catalogue", () => {
+    expect(indicatorsFor("collusion")).not.toContain("link.block_undo_rate");
   });
 });

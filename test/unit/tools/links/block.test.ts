@@ -30,3 +30,24 @@ describe("the seller–buyer block", () => {
     expect(block).toMatchObject({ buyers: 0, density: 0, subjectShare: 0, subjectBuyers: 9 });
   });
 });
+
+describe("the block's undone trade", () => {
+  it("reads the subject's block buyers' orders at every block seller, not other buyers' trade", () => {
+    const block = sellerBuyerBlock(
+      "slr_a",
+      [
+        { seller_id: "slr_a", buyer_id: null, orders: 20, rows: [] },
+        // byr_1 buys from the subject and its partner: its trade at both counts.
+        { seller_id: "slr_a", buyer_id: "byr_1", orders: 1, undone: 0, rows: ["ord_1"] },
+        { seller_id: "slr_b", buyer_id: "byr_1", orders: 3, undone: 2, rows: ["ord_2"] },
+        // byr_9 trades only between two other block sellers: not the subject's trade.
+        { seller_id: "slr_b", buyer_id: "byr_9", orders: 10, undone: 10, rows: ["ord_3"] },
+        { seller_id: "slr_c", buyer_id: "byr_9", orders: 10, undone: 10, rows: ["ord_4"] },
+      ],
+      "2026-01-01T00:00:00.000Z",
+    );
+    expect(block.subjectOrders).toBe(1);
+    expect(block.subjectUndoRate).toBe(0);
+    expect(block).toMatchObject({ orders: 4, undone: 2, undoRate: 0.5 });
+  });
+});
