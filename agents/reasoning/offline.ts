@@ -6,6 +6,9 @@
 //   otherwise          → not_fraud    (no action) — unless the outlier guard (outliers.ts)
 //                        finds a typology's indicators beyond their category's p99 and
 //                        no counter-evidence explains them: then suspicious, for review
+//   a fraud score that stands on association alone (without its link-analysis terms
+//   it would not reach suspicious) is held at suspicious: a seller's links to others
+//   are evidence for the reasoner, never a fraud finding on their own
 import type { IndicatorReading } from "../../domain/indicator.js";
 import type { Judgement } from "../../domain/profile.js";
 import type { Finding, TypologyAssessment } from "../../domain/verdict.js";
@@ -136,8 +139,26 @@ function explained(
   return against <= -STRONG_SIGNAL / 2;
 }
 
+/** Log-odds a typology's score owes to link analysis: its association with other sellers. */
+function associationLogOdds(assessment: TypologyAssessment): number {
+  return assessment.contributions.reduce(
+    (sum, c) =>
+      sum + (termOf(assessment.typology, c.indicator)?.source === "links" ? c.log_odds : 0),
+    0,
+  );
+}
+
+/** True when the seller's own evidence, without its links to others, would not reach suspicious. */
+export function standsOnAssociation(assessment: TypologyAssessment): boolean {
+  const p = Math.min(Math.max(assessment.probability, 1e-12), 1 - 1e-12);
+  const own = Math.log(p / (1 - p)) - associationLogOdds(assessment);
+  return 1 / (1 + Math.exp(-own)) < SUSPICIOUS_AT;
+}
+
 export interface Decided {
   decision: "fraud" | "suspicious" | "not_fraud";
+  /** A fraud-band score held at suspicious because it stood on association alone. */
+  associationOnly: boolean;
   top: TypologyAssessment | undefined;
   /** The outlier guard's alarm when it kept a not_fraud score from clearing the seller. */
   alarm: OutlierAlarm | null;
@@ -152,11 +173,13 @@ export function decide(
 ): Decided {
   const top = [...assessments].sort((a, b) => b.probability - a.probability)[0];
   const risk = top?.probability ?? 0;
-  const banded = risk >= FRAUD_AT ? "fraud" : risk >= SUSPICIOUS_AT ? "suspicious" : "not_fraud";
+  const scored = risk >= FRAUD_AT ? "fraud" : risk >= SUSPICIOUS_AT ? "suspicious" : "not_fraud";
+  const associationOnly = scored === "fraud" && top !== undefined && standsOnAssociation(top);
+  const banded = associationOnly ? "suspicious" : scored;
   const context = contextCounter(byId);
   const candidate = banded === "not_fraud" ? outlierAlarm(readings) : null;
   const alarm = candidate && !explained(candidate, assessments, context) ? candidate : null;
-  return { decision: alarm ? "suspicious" : banded, top, alarm, context };
+  return { decision: alarm ? "suspicious" : banded, associationOnly, top, alarm, context };
 }
 
 export function judge(
@@ -164,7 +187,7 @@ export function judge(
   readings: readonly IndicatorReading[],
 ): Judgement {
   const byId = new Map(readings.map((r) => [r.indicator, r]));
-  const { decision, top, alarm, context } = decide(assessments, readings, byId);
+  const { decision, associationOnly, top, alarm, context } = decide(assessments, readings, byId);
   const risk = top?.probability ?? 0;
   const explanation = top ? explain(top, byId) : { findings: [], counter: [] };
   const counter = [...explanation.counter, ...context];
@@ -205,6 +228,11 @@ export function judge(
     action,
     findings: decision === "not_fraud" ? [] : explanation.findings,
     counter,
-    reasoning: reasoningSteps(assessments),
+    reasoning: associationOnly
+      ? [
+          ...reasoningSteps(assessments),
+          `association only: ${top?.typology} scores p = ${risk.toFixed(3)}, but without its links to other sellers the seller's own evidence would not reach suspicious; held at suspicious for a human to review`,
+        ]
+      : reasoningSteps(assessments),
   };
 }
