@@ -24,7 +24,7 @@ import {
   createBaselineCache,
   createSnapshotStore,
 } from "../tools/indicators/baselines.js";
-import { createDegreeProfileCache } from "../tools/links/index.js";
+import { createDegreeProfileCache, createStoredProfileReader } from "../tools/links/index.js";
 import { createModelGateway } from "../tools/model/gateway.js";
 import { caseRedactionKey, createRedactor } from "../tools/redact/redactor.js";
 import type { SearchProvider } from "../tools/search/types.js";
@@ -154,8 +154,10 @@ export function createInvestigator(options: InvestigatorOptions) {
     });
     return secret;
   };
-  // The degree profile link analysis judges hubs by: once per as-of per process.
+  // The degree profile link analysis judges hubs by: the one stored with the case's
+  // baseline snapshot, else read from the warehouse once per as-of per process.
   const linkProfiles = createDegreeProfileCache(options.warehouse);
+  const storedProfiles = createStoredProfileReader(app);
   // Snapshot rows are read once per process; which snapshot a case uses, once per case.
   const snapshotStore = createSnapshotStore(app);
   const baselinesAt = (asOf: string) =>
@@ -203,7 +205,13 @@ export function createInvestigator(options: InvestigatorOptions) {
       embedder: options.embedder ? recordedEmbedder(options.embedder, recorder) : null,
       searchProviders: (options.searchProviders ?? []).map((p) => recordedProvider(p, recorder)),
       baselines: recordedBaselines(caseBaselines, recorder),
-      linkProfile: recordedLinkProfile(linkProfiles, recorder),
+      linkProfile: recordedLinkProfile(async (at) => {
+        const stored = await caseBaselines
+          .snapshot()
+          .then((ref) => storedProfiles(ref.id))
+          .catch(() => null);
+        return stored ?? linkProfiles(at);
+      }, recorder),
       similarSellers: recordedSimilarSellers(app, recorder, {
         freshnessHours: options.baselines?.freshnessHours,
         caseSnapshot: () => caseBaselines.snapshot(),

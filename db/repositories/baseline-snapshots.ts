@@ -170,6 +170,8 @@ export async function completeSnapshot(
   baselines: BaselineRow[],
   facts: { seconds: number; sellers: number; indicators: number },
   sellers: readonly SellerValues[] = [],
+  /** The warehouse's degree profile at the snapshot's instant (tools/links), stored as JSON. */
+  degreeProfile: unknown = null,
 ): Promise<boolean> {
   return app.transaction(async (tx) => {
     const { rows } = await tx.query<{ as_of: Date }>(
@@ -186,6 +188,11 @@ export async function completeSnapshot(
          AS r(indicator text, scope text, sellers integer, quantiles double precision[])`,
       [id, rows[0].as_of, JSON.stringify(baselines)],
     );
+    if (degreeProfile !== null)
+      await tx.query(
+        "UPDATE casehound.baseline_snapshots SET degree_profile = $2::jsonb WHERE id = $1",
+        [id, JSON.stringify(degreeProfile)],
+      );
     if (sellers.length > 0) {
       const started = performance.now();
       const profiles = await storeSellerProfiles(tx, id, sellers);
@@ -196,6 +203,15 @@ export async function completeSnapshot(
     }
     return true;
   });
+}
+
+/** The degree profile stored with a snapshot, as stored (null when it has none). */
+export async function snapshotDegreeProfile(app: Queryable, id: string): Promise<unknown> {
+  const { rows } = await app.query<{ degree_profile: unknown }>(
+    "SELECT degree_profile FROM casehound.baseline_snapshots WHERE id = $1 AND status = 'complete'",
+    [id],
+  );
+  return rows[0]?.degree_profile ?? null;
 }
 
 export async function failSnapshot(app: Queryable, id: string, error: string): Promise<void> {

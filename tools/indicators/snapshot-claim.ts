@@ -113,7 +113,7 @@ async function compute(
     const job = await computeBaselines(warehouse, asOf);
     const seconds = Math.round(performance.now() - started) / 1000;
     const facts = { seconds, sellers: job.sellers, indicators: job.indicators };
-    if (!(await completeSnapshot(app, id, job.baselines, facts, job.values)))
+    if (!(await completeSnapshot(app, id, job.baselines, facts, job.values, job.degreeProfile)))
       throw new AppError(
         "conflict",
         `baseline snapshot ${id} (${asOf}) was abandoned while it was computed: its claim went unrenewed too long`,

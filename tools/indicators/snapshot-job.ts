@@ -7,6 +7,8 @@ import type { SellerValues } from "../../db/repositories/seller-profiles.js";
 import type { Database } from "../../db/types.js";
 import { hashOf } from "../../domain/canonical-json.js";
 import { AppError } from "../../domain/errors.js";
+import { readDegreeProfile } from "../links/degree-profile.js";
+import type { DegreeProfile } from "../links/types.js";
 import { INDICATORS } from "./catalog/index.js";
 import type { IndicatorDefinition } from "./definition.js";
 import { percentiles } from "./percentiles.js";
@@ -26,6 +28,8 @@ export interface ComputedBaselines {
   indicators: number;
   /** Every seller's value of each indicator, in the order of the definitions. */
   values: SellerValues[];
+  /** The warehouse's degree profile at the same instant, which link analysis judges hubs by. */
+  degreeProfile: DegreeProfile;
 }
 
 interface IndicatorResult {
@@ -101,6 +105,7 @@ export async function computeBaselines(
     }
   };
   await Promise.all(Array.from({ length: parallel }, lane));
+  const degreeProfile = await readDegreeProfile(warehouse, asOf);
   const values = [...categories].map(([sellerId, category]) => ({
     sellerId,
     category,
@@ -111,5 +116,6 @@ export async function computeBaselines(
     sellers: categories.size,
     indicators: definitions.length,
     values,
+    degreeProfile,
   };
 }

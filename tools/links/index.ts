@@ -29,4 +29,5 @@ export {
   type RelatedCaseRow,
   readRelatedCases,
 } from "./related-cases.js";
+export { asDegreeProfile, createStoredProfileReader } from "./stored-profile.js";
 export * from "./types.js";

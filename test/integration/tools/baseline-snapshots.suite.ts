@@ -17,6 +17,7 @@ import {
   refreshBaselineSnapshot,
   snapshotForCase,
 } from "../../../tools/indicators/snapshots.js";
+import { createStoredProfileReader, readDegreeProfile } from "../../../tools/links/index.js";
 import type { TestDatabase } from "../../support/engines.js";
 
 const T = "2026-06-01T00:00:00.000Z";
@@ -78,6 +79,19 @@ export function baselineSnapshotSuite(engine: string, open: () => Promise<TestDa
       );
       expect(again).toMatchObject({ id: first.id, asOf: T, computed: false });
       expect(computed).toEqual([T]);
+    });
+
+    it("stores the warehouse's degree profile with the snapshot, and a reader returns it as read from the warehouse", async () => {
+      const snapshot = await refreshBaselineSnapshot(t.db, t.db, T, counting);
+      const stored = await createStoredProfileReader(t.db)(snapshot.id);
+      expect(stored).not.toBeNull();
+      expect(stored).toEqual(await readDegreeProfile(t.db, T));
+      // A snapshot without one (computed before it was stored) reads as null: the case reads the warehouse.
+      await t.db.query(
+        "UPDATE casehound.baseline_snapshots SET degree_profile = NULL WHERE id = $1",
+        [snapshot.id],
+      );
+      expect(await createStoredProfileReader(t.db)(snapshot.id)).toBeNull();
     });
 
     it("concurrent refreshes of one instant compute it once", async () => {
