@@ -2,6 +2,7 @@
 // (server/local-endpoint.ts): the case is submitted to its REST API with the key it
 // published for this machine, followed until it settles, and answered with the
 // stored verdict and evidence — the same output as a case run in this process.
+import { randomUUID } from "node:crypto";
 import type { Subject } from "../domain/case.js";
 import { AppError, type ErrorCode } from "../domain/errors.js";
 import type { Evidence } from "../domain/evidence.js";
@@ -25,24 +26,37 @@ interface CaseView {
 }
 
 const POLL_MS = 100;
+/** Pauses before asking again after a connection failed (a busy server can drop a kept-alive socket). */
+export const RETRY_MS = [200, 500, 1_000, 2_000];
 
-async function call<T>(
+/**
+ * One request to the server. A request that fails to connect or whose connection is
+ * dropped is sent again after a pause, a few times: every request here is safe to
+ * repeat (reads, and a submission that always carries an idempotency key).
+ */
+export async function callServer<T>(
   endpoint: LocalEndpoint,
   path: string,
   init: RequestInit = {},
+  retryMs: readonly number[] = RETRY_MS,
 ): Promise<{ body: T; headers: Headers }> {
-  let response: Response;
-  try {
-    response = await fetch(`${endpoint.url}${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${endpoint.token}`, ...init.headers },
-    });
-  } catch (error) {
-    throw new AppError(
-      "unavailable",
-      `the server holding this data directory (pid ${endpoint.pid}, ${endpoint.url}) did not answer: ${(error as Error).message}`,
-      { cause: error },
-    );
+  let response: Response | undefined;
+  for (let attempt = 0; response === undefined; attempt++) {
+    try {
+      response = await fetch(`${endpoint.url}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${endpoint.token}`, ...init.headers },
+      });
+    } catch (error) {
+      const pause = retryMs[attempt];
+      if (pause === undefined)
+        throw new AppError(
+          "unavailable",
+          `the server holding this data directory (pid ${endpoint.pid}, ${endpoint.url}) did not answer: ${(error as Error).message}`,
+          { cause: error },
+        );
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
   }
   const text = await response.text();
   let body: unknown;
@@ -67,11 +81,12 @@ export async function investigateThroughServer(
   request: { subject: Subject; allegation: string; typologyHints: string[]; asOf?: string },
   options: { idempotencyKey?: string; onStatus?: (status: string) => void } = {},
 ): Promise<HandedOffCase> {
-  const submitted = await call<CaseView>(endpoint, "/v1/cases", {
+  const submitted = await callServer<CaseView>(endpoint, "/v1/cases", {
     method: "POST",
     headers: {
       "content-type": "application/json",
-      ...(options.idempotencyKey ? { "idempotency-key": options.idempotencyKey } : {}),
+      // Always a key, so a submission whose connection dropped can be sent again safely.
+      "idempotency-key": options.idempotencyKey ?? `cli-${randomUUID()}`,
     },
     body: JSON.stringify(request),
   });
@@ -82,14 +97,14 @@ export async function investigateThroughServer(
     if (view.status !== last) options.onStatus?.(view.status);
     last = view.status;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    view = (await call<CaseView>(endpoint, `/v1/cases/${encodeURIComponent(caseId)}`)).body;
+    view = (await callServer<CaseView>(endpoint, `/v1/cases/${encodeURIComponent(caseId)}`)).body;
   }
   if (view.status !== "decided" || !view.verdict)
     throw new AppError(
       "internal",
       `case ${caseId} ended ${view.status}${view.error ? `: ${view.error}` : ""}`,
     );
-  const { body } = await call<{ verdictHash: string | null; evidence: Evidence[] }>(
+  const { body } = await callServer<{ verdictHash: string | null; evidence: Evidence[] }>(
     endpoint,
     `/v1/cases/${encodeURIComponent(caseId)}/evidence`,
   );
